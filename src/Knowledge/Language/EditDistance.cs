@@ -1,0 +1,39 @@
+namespace IkiBot.Knowledge.Language;
+
+public static class EditDistance
+{
+    /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), stopping past <paramref name="max"/>.</summary>
+    public static int Between(string a, string b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        var prev2 = new int[b.Length + 1];
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    v = Math.Min(v, prev2[j - 2] + 1);
+                cur[j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+            if (rowMin > max) return max + 1;
+            (prev2, prev, cur) = (prev, cur, prev2);
+        }
+        return prev[b.Length];
+    }
+
+    /// <summary>How many typos a word of this length may carry and still be recognised.</summary>
+    public static int Allowed(int length) => length switch
+    {
+        < 4 => 0,
+        < 8 => 1,
+        _ => 2,
+    };
+}

@@ -1,0 +1,7 @@
+namespace IkiBot.Knowledge.Understanding;
+
+/// <summary>What a question asks and about whom. With <see cref="NeedsChoice"/> the jabatan list holds the choices to ask back.</summary>
+public sealed record Interpretation(Intent Intent, IReadOnlyList<RankedJabatan> Jabatan, bool NeedsChoice)
+{
+    public static readonly Interpretation Unknown = new(Intent.Unknown, [], false);
+}

@@ -1,0 +1,75 @@
+using IkiBot.Knowledge.Language;
+using IkiBot.Knowledge.Model;
+
+namespace IkiBot.Knowledge.Understanding;
+
+/// <summary>
+/// Finds which jabatan a message names ("kasubag keuangan", "kasi PHI"): an IDF-weighted F-measure between the
+/// words of each official name and the name-like words of the message, tolerant of typos but not of stemming
+/// (stemming would make PENGADMINISTRASI UMUM and ADMINISTRASI UMUM the same).
+/// </summary>
+public sealed class JabatanNameMatcher
+{
+    private readonly List<(string Nama, string[] Words)> _names;
+    private readonly Dictionary<string, double> _weight = [];
+
+    public JabatanNameMatcher(KnowledgeBase kb)
+    {
+        _names = kb.Jabatan.Select(j => (j.Nama, WordsOf(j.Nama))).ToList();
+        var n = _names.Count;
+        foreach (var word in _names.SelectMany(x => x.Words).Distinct())
+        {
+            var df = _names.Count(x => x.Words.Contains(word));
+            _weight[word] = Math.Log(1.0 + (double)n / df);
+        }
+    }
+
+    public static string[] WordsOf(string nama) =>
+        nama.ToLowerInvariant().Replace("&", " ").Split([' ', ',', '.', '/', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w != "dan").Distinct().ToArray();
+
+    public IReadOnlyList<RankedJabatan> Rank(ReadMessage message)
+    {
+        // Only words that belong to some official name take part; "apa", "tugas", topics are not names.
+        // A typed word and its expansion form one group: "naker" is satisfied by KETENAGAKERJAAN or by TENAGA KERJA.
+        var groups = message.Words
+            .Where(w => !Glossary.TugasWords.Contains(w.Text) && !Glossary.FungsiWords.Contains(w.Text)
+                        && !Glossary.IndikatorWords.Contains(w.Text))
+            .GroupBy(w => w.Typed)
+            .Select(g => g.Select(w => ClosestNameWord(w.Text)).OfType<string>().Distinct().ToList())
+            .Where(g => g.Count > 0)
+            .ToList();
+        if (groups.Count == 0) return [];
+        // "kasi" or "kabid" alone names a level, not a jabatan.
+        if (groups.SelectMany(g => g).All(w => !IsDistinctive(w))) return [];
+        var named = groups.SelectMany(g => g).ToHashSet();
+        var queryWeight = groups.Sum(g => g.Max(w => _weight[w]));
+
+        var ranked = new List<RankedJabatan>();
+        foreach (var (nama, words) in _names)
+        {
+            var matched = words.Where(named.Contains).ToList();
+            if (matched.Count == 0) continue;
+            var recall = matched.Sum(w => _weight[w]) / words.Sum(w => _weight[w]);
+            var precision = groups.Sum(g => g.Where(words.Contains).Select(w => _weight[w]).DefaultIfEmpty(0).Max()) / queryWeight;
+            var f = 2 * precision * recall / (precision + recall);
+            ranked.Add(new RankedJabatan(nama, f));
+        }
+        return ranked.OrderByDescending(r => r.Score).ToList();
+    }
+
+    private bool IsDistinctive(string word) => _weight[word] >= Math.Log(1.0 + _names.Count / 5.0);
+
+    private string? ClosestNameWord(string word)
+    {
+        if (_weight.ContainsKey(word)) return word;
+        var allowed = EditDistance.Allowed(word.Length);
+        if (allowed == 0) return null;
+        return _weight.Keys
+            .Select(k => (k, d: EditDistance.Between(word, k, allowed)))
+            .Where(x => x.d <= allowed)
+            .OrderBy(x => x.d)
+            .Select(x => x.k)
+            .FirstOrDefault();
+    }
+}
