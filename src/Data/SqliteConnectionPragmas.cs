@@ -11,8 +11,10 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionPragmas Instance = new();
 
-    // NORMAL in WAL mode: a commit survives a process crash; only an OS crash / power loss
+    // synchronous=NORMAL in WAL mode: a commit survives a process crash; only an OS crash / power loss
     // can lose the last few commits, never corrupt the file.
+    // busy_timeout makes SQLite itself wait for the write lock with fine-grained backoff; Microsoft.Data.Sqlite's
+    // own retry loop (Default Timeout) stays the outer bound.
     private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
