@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkiBot.Data;
@@ -104,7 +105,7 @@ public sealed class PenggunaStore(IDbContextFactory<IkiDbContext> factory, TimeP
     public Task<IReadOnlyList<Pengguna>> AdminsAsync(CancellationToken ct = default) =>
         QueryAsync(p => p.Peran == Peran.Admin && p.Status == StatusPengguna.Aktif, ct);
 
-    private async Task<IReadOnlyList<Pengguna>> QueryAsync(System.Linq.Expressions.Expression<Func<Pengguna, bool>> filter,
+    private async Task<IReadOnlyList<Pengguna>> QueryAsync(Expression<Func<Pengguna, bool>> filter,
         CancellationToken ct)
     {
         await using var db = factory.CreateDbContext();

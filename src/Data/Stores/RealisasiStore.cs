@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkiBot.Data;
@@ -196,7 +197,7 @@ public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, Time
         CancellationToken ct = default) =>
         ListAsync(x => x.Jabatan == jabatan && x.Periode == periode, includeCancelled, ct);
 
-    private async Task<IReadOnlyList<Realisasi>> ListAsync(System.Linq.Expressions.Expression<Func<Realisasi, bool>> filter,
+    private async Task<IReadOnlyList<Realisasi>> ListAsync(Expression<Func<Realisasi, bool>> filter,
         bool includeCancelled, CancellationToken ct)
     {
         await using var db = factory.CreateDbContext();
