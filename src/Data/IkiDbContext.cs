@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace IkiBot.Data;
+
+public sealed class IkiDbContext(DbContextOptions<IkiDbContext> options) : DbContext(options)
+{
+    public DbSet<Pengguna> Pengguna => Set<Pengguna>();
+    public DbSet<Realisasi> Realisasi => Set<Realisasi>();
+    public DbSet<Target> Target => Set<Target>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        b.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+        b.Properties<Peran>().HaveConversion<LowercaseEnumConverter<Peran>>();
+        b.Properties<StatusPengguna>().HaveConversion<LowercaseEnumConverter<StatusPengguna>>();
+        b.Properties<JenisRealisasi>().HaveConversion<LowercaseEnumConverter<JenisRealisasi>>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b) =>
+        b.ApplyConfigurationsFromAssembly(typeof(IkiDbContext).Assembly);
+}

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace IkiBot.Data;
+
+/// <summary>
+/// synchronous and busy_timeout are per-connection settings (unlike journal_mode=WAL, which the file keeps),
+/// so they are set every time EF opens a connection.
+/// </summary>
+internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionPragmas Instance = new();
+
+    // synchronous=NORMAL in WAL mode: a commit survives a process crash; only an OS crash / power loss
+    // can lose the last few commits, never corrupt the file.
+    // busy_timeout makes SQLite itself wait for the write lock with fine-grained backoff; Microsoft.Data.Sqlite's
+    // own retry loop (Default Timeout) stays the outer bound.
+    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

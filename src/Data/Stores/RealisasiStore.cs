@@ -1,0 +1,231 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace IkiBot.Data;
+
+public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, TimeProvider time)
+{
+    /// <summary>
+    /// Stores a report. A MessageId seen before stores nothing and returns the earlier entry with Duplicate = true.
+    /// </summary>
+    public async Task<RealisasiResult> AddAsync(NewRealisasi r, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        RequireValid(r.Jabatan, r.IndikatorKey, r.Periode, r.Nilai, r.MessageId);
+
+        try
+        {
+            await using var db = factory.CreateDbContext();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+            var existing = await db.Realisasi.AsNoTracking().SingleOrDefaultAsync(x => x.MessageId == r.MessageId, ct);
+            if (existing is not null)
+                return new(existing, true, await SumAsync(db, existing.Jabatan, existing.IndikatorKey, existing.Periode, ct));
+
+            var now = time.GetUtcNow();
+            var entry = new Realisasi
+            {
+                PenggunaId = r.PenggunaId,
+                Jabatan = r.Jabatan,
+                IndikatorKey = r.IndikatorKey,
+                IndikatorNo = r.IndikatorNo,
+                IndikatorTeks = r.IndikatorTeks,
+                Periode = r.Periode,
+                Nilai = r.Nilai,
+                Catatan = r.Catatan,
+                DibuatPada = now,
+                MessageId = r.MessageId,
+                Jenis = JenisRealisasi.Laporan,
+            };
+            db.Realisasi.Add(entry);
+            await db.SaveChangesAsync(ct);
+
+            Audit.Write(db, now, r.PenggunaId, "realisasi.lapor", new
+            {
+                entry.Id, entry.MessageId, entry.Jabatan, entry.IndikatorKey, entry.Periode, entry.Nilai,
+            });
+            await db.SaveChangesAsync(ct);
+
+            var total = await SumAsync(db, r.Jabatan, r.IndikatorKey, r.Periode, ct);
+            await tx.CommitAsync(ct);
+            return new(entry, false, total);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another writer stored the same MessageId between our check and our insert.
+            return await ExistingAsync(r.MessageId, ct);
+        }
+    }
+
+    /// <summary>
+    /// Cancels the user's most recent active entry (by DibuatPada, then Id) and returns it; null when there is none.
+    /// The same <paramref name="messageId"/> delivered again returns the entry it cancelled the first time.
+    /// </summary>
+    public async Task<Realisasi?> CancelLastAsync(int penggunaId, string messageId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+
+        await using var db = factory.CreateDbContext();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var already = await db.Realisasi.AsNoTracking()
+            .Where(x => x.PenggunaId == penggunaId && x.DibatalkanOlehMessageId == messageId)
+            .OrderByDescending(x => x.Id)
+            .FirstOrDefaultAsync(ct);
+        if (already is not null)
+            return already;
+
+        var last = await db.Realisasi
+            .Where(x => x.PenggunaId == penggunaId && !x.Dibatalkan)
+            .OrderByDescending(x => x.DibuatPada).ThenByDescending(x => x.Id)
+            .FirstOrDefaultAsync(ct);
+        if (last is null)
+            return null;
+
+        var now = time.GetUtcNow();
+        last.Dibatalkan = true;
+        last.DibatalkanPada = now;
+        last.DibatalkanOlehMessageId = messageId;
+        Audit.Write(db, now, penggunaId, "realisasi.batal", new
+        {
+            last.Id, MessageId = messageId, last.Jabatan, last.IndikatorKey, last.Periode, last.Nilai,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return last;
+    }
+
+    /// <summary>
+    /// Replaces the period total of one jabatan's indicator: cancels every active entry for it (whoever reported it)
+    /// and stores one Koreksi entry with <paramref name="nilai"/>, in one transaction.
+    /// A MessageId seen before changes nothing and returns the earlier entry with Duplicate = true.
+    /// </summary>
+    public async Task<RealisasiResult> CorrectAsync(int penggunaId, string jabatan, string indikatorKey, int indikatorNo,
+        string indikatorTeks, string periode, int nilai, string messageId, string? catatan = null,
+        CancellationToken ct = default)
+    {
+        RequireValid(jabatan, indikatorKey, periode, nilai, messageId);
+        ArgumentNullException.ThrowIfNull(indikatorTeks);
+
+        try
+        {
+            await using var db = factory.CreateDbContext();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+            var existing = await db.Realisasi.AsNoTracking().SingleOrDefaultAsync(x => x.MessageId == messageId, ct);
+            if (existing is not null)
+                return new(existing, true, await SumAsync(db, existing.Jabatan, existing.IndikatorKey, existing.Periode, ct));
+
+            var now = time.GetUtcNow();
+            var active = await db.Realisasi
+                .Where(x => x.Jabatan == jabatan && x.IndikatorKey == indikatorKey && x.Periode == periode && !x.Dibatalkan)
+                .ToListAsync(ct);
+            foreach (var old in active)
+            {
+                old.Dibatalkan = true;
+                old.DibatalkanPada = now;
+                old.DibatalkanOlehMessageId = messageId;
+            }
+
+            var entry = new Realisasi
+            {
+                PenggunaId = penggunaId,
+                Jabatan = jabatan,
+                IndikatorKey = indikatorKey,
+                IndikatorNo = indikatorNo,
+                IndikatorTeks = indikatorTeks,
+                Periode = periode,
+                Nilai = nilai,
+                Catatan = catatan,
+                DibuatPada = now,
+                MessageId = messageId,
+                Jenis = JenisRealisasi.Koreksi,
+            };
+            db.Realisasi.Add(entry);
+            await db.SaveChangesAsync(ct);
+
+            Audit.Write(db, now, penggunaId, "realisasi.koreksi", new
+            {
+                entry.Id, MessageId = messageId, jabatan, indikatorKey, periode, Nilai = nilai,
+                TotalSebelum = active.Sum(x => x.Nilai), DibatalkanIds = active.Select(x => x.Id).ToArray(),
+            });
+            await db.SaveChangesAsync(ct);
+
+            var total = await SumAsync(db, jabatan, indikatorKey, periode, ct);
+            await tx.CommitAsync(ct);
+            return new(entry, false, total);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            return await ExistingAsync(messageId, ct);
+        }
+    }
+
+    /// <summary>Sum of Nilai of the entries not cancelled.</summary>
+    public async Task<int> TotalAsync(string jabatan, string indikatorKey, string periode, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        return await SumAsync(db, jabatan, indikatorKey, periode, ct);
+    }
+
+    /// <summary>Totals of the entries not cancelled, per IndikatorKey (indicators without entries are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> TotalsAsync(string jabatan, string periode, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Realisasi
+            .Where(x => x.Jabatan == jabatan && x.Periode == periode && !x.Dibatalkan)
+            .GroupBy(x => x.IndikatorKey)
+            .Select(g => new { g.Key, Total = g.Sum(x => x.Nilai) })
+            .ToDictionaryAsync(x => x.Key, x => x.Total, ct);
+    }
+
+    public async Task<Realisasi?> FindByMessageIdAsync(string messageId, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Realisasi.AsNoTracking().SingleOrDefaultAsync(x => x.MessageId == messageId, ct);
+    }
+
+    public Task<IReadOnlyList<Realisasi>> ListForAsync(int penggunaId, string periode, bool includeCancelled = false,
+        CancellationToken ct = default) =>
+        ListAsync(x => x.PenggunaId == penggunaId && x.Periode == periode, includeCancelled, ct);
+
+    public Task<IReadOnlyList<Realisasi>> ListByPeriodeAsync(string periode, bool includeCancelled = false,
+        CancellationToken ct = default) =>
+        ListAsync(x => x.Periode == periode, includeCancelled, ct);
+
+    public Task<IReadOnlyList<Realisasi>> ListByJabatanAsync(string jabatan, string periode, bool includeCancelled = false,
+        CancellationToken ct = default) =>
+        ListAsync(x => x.Jabatan == jabatan && x.Periode == periode, includeCancelled, ct);
+
+    private async Task<IReadOnlyList<Realisasi>> ListAsync(Expression<Func<Realisasi, bool>> filter,
+        bool includeCancelled, CancellationToken ct)
+    {
+        await using var db = factory.CreateDbContext();
+        var query = db.Realisasi.AsNoTracking().Where(filter);
+        if (!includeCancelled)
+            query = query.Where(x => !x.Dibatalkan);
+        return await query.OrderBy(x => x.DibuatPada).ThenBy(x => x.Id).ToListAsync(ct);
+    }
+
+    private async Task<RealisasiResult> ExistingAsync(string messageId, CancellationToken ct)
+    {
+        await using var db = factory.CreateDbContext();
+        var existing = await db.Realisasi.AsNoTracking().SingleAsync(x => x.MessageId == messageId, ct);
+        return new(existing, true, await SumAsync(db, existing.Jabatan, existing.IndikatorKey, existing.Periode, ct));
+    }
+
+    private static Task<int> SumAsync(IkiDbContext db, string jabatan, string indikatorKey, string periode,
+        CancellationToken ct) =>
+        db.Realisasi
+            .Where(x => x.Jabatan == jabatan && x.IndikatorKey == indikatorKey && x.Periode == periode && !x.Dibatalkan)
+            .SumAsync(x => x.Nilai, ct);
+
+    private static void RequireValid(string jabatan, string indikatorKey, string periode, int nilai, string messageId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(nilai);
+        ArgumentException.ThrowIfNullOrWhiteSpace(jabatan);
+        ArgumentException.ThrowIfNullOrWhiteSpace(indikatorKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        PeriodeFormat.Require(periode);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace IkiBot.Data.Tests;
+
+public sealed class MigrationTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Open_on_an_empty_file_applies_every_migration_and_switches_to_WAL()
+    {
+        await using var context = _db.Factory.CreateDbContext();
+
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+        Assert.False(context.Database.HasPendingModelChanges());
+        Assert.Equal("wal", _db.Text("PRAGMA journal_mode"));
+        foreach (var table in new[] { "Pengguna", "Realisasi", "Target", "AuditEntry", "ProcessedMessage" })
+            Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
+    }
+
+    [Fact]
+    public async Task Second_open_of_the_same_file_is_a_no_op()
+    {
+        var user = await _db.UserAsync("u1");
+        await _db.Realisasi.AddAsync(TempDatabase.Report(user.Id, "m1", 4));
+        var history = _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory");
+        var schema = _db.Text("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)");
+
+        _db.Restart();
+        _db.Restart();
+
+        Assert.Equal(history, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory"));
+        Assert.Equal(schema, _db.Text("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)"));
+        Assert.Equal(4, await _db.Realisasi.TotalAsync(TempDatabase.Jabatan, TempDatabase.Key, TempDatabase.Periode));
+        Assert.Equal(user.Id, (await _db.Pengguna.FindAsync("telegram", "u1"))!.Id);
+    }
+
+    [Fact]
+    public void Open_creates_a_missing_folder()
+    {
+        var path = Path.Combine(_db.Folder, "nested", "deeper", "bot.db");
+
+        var factory = Database.Open(path);
+        factory.ReleaseConnections();
+
+        Assert.True(File.Exists(path));
+        Assert.Equal(path, factory.Path);
+    }
+
+    [Fact]
+    public void Per_connection_pragmas_are_applied()
+    {
+        using var context = _db.Factory.CreateDbContext();
+        context.Database.OpenConnection();
+        using var command = context.Database.GetDbConnection().CreateCommand();
+
+        command.CommandText = "PRAGMA synchronous";
+        Assert.Equal(1L, command.ExecuteScalar()); // NORMAL
+        command.CommandText = "PRAGMA busy_timeout";
+        Assert.Equal(5000L, command.ExecuteScalar());
+        command.CommandText = "PRAGMA foreign_keys";
+        Assert.Equal(1L, command.ExecuteScalar());
+    }
+}
