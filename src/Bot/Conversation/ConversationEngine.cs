@@ -1,0 +1,116 @@
+using IkiBot.Knowledge;
+using IkiBot.Knowledge.Answers;
+using IkiBot.Knowledge.Understanding;
+
+namespace IkiBot.Bot.Conversation;
+
+/// <summary>
+/// The channel-neutral conversation: one incoming message in, the replies out.
+/// Commands are Indonesian ("/tugas", "/bantuan"); anything else is a question or, from a registered user, a report.
+/// </summary>
+public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? reports = null)
+{
+    public const int MaxMessageLength = 2000;
+    private readonly ChoiceMemory _choices = new();
+
+    public IkiKnowledge Knowledge => knowledge;
+
+    public async Task<TurnResult> HandleAsync(Incoming message, CancellationToken ct = default)
+    {
+        var text = (message.Text ?? "").Trim();
+        var user = $"{message.Channel}:{message.UserId}";
+        if (text.Length == 0) return new TurnResult(new Reply("Pesan kosong. Ketik pertanyaan Anda, misalnya \"tugas kasi PHI\", atau /bantuan."));
+        if (text.Length > MaxMessageLength)
+            return new TurnResult(new Reply($"Pesan terlalu panjang ({text.Length} karakter). Kirim pertanyaan singkat, paling banyak {MaxMessageLength} karakter."));
+
+        text = _choices.Resolve(user, text) ?? text;
+        var result = await RouteAsync(message with { Text = text }, text, ct);
+        _choices.Remember(user, result.Replies.LastOrDefault()?.Choices ?? []);
+        return result;
+    }
+
+    private async Task<TurnResult> RouteAsync(Incoming message, string text, CancellationToken ct)
+    {
+        if (text.StartsWith('/'))
+        {
+            var (command, argument) = SplitCommand(text);
+            switch (command)
+            {
+                case "/mulai" or "/start":
+                    return reports is null ? new TurnResult(new Reply(Welcome())) : await reports.StartAsync(message, Welcome(), ct);
+                case "/bantuan" or "/help":
+                    return new TurnResult(new Reply(Help(reports is not null)));
+                case "/tugas": return About(Intent.Tugas, argument);
+                case "/fungsi": return About(Intent.Fungsi, argument);
+                case "/indikator": return About(Intent.Indikator, argument);
+                case "/jabatan" when argument.Length == 0:
+                    return new TurnResult(Reply.From(knowledge.Answers.Daftar()));
+            }
+            if (reports is not null)
+            {
+                var handled = await reports.HandleCommandAsync(message, command, argument, ct);
+                if (handled is not null) return handled;
+            }
+            return new TurnResult(new Reply($"Perintah {Shorten(command)} tidak dikenal. Ketik /bantuan untuk daftar perintah."));
+        }
+
+        if (reports is not null && await reports.LooksLikeReportAsync(message, text, ct))
+        {
+            var handled = await reports.HandleReportAsync(message, text, ct);
+            if (handled is not null) return handled;
+        }
+
+        var (_, answer) = knowledge.Ask(text);
+        return new TurnResult(Reply.From(answer));
+    }
+
+    private TurnResult About(Intent intent, string argument)
+    {
+        if (argument.Length == 0)
+            return new TurnResult(new Reply($"Sebutkan jabatannya, misalnya: /{intent.Code()} kasi PHI"));
+        var (_, answer) = knowledge.AskAbout(intent, argument);
+        return new TurnResult(Reply.From(answer));
+    }
+
+    public static (string Command, string Argument) SplitCommand(string text)
+    {
+        var space = text.IndexOfAny([' ', '\n', '\t']);
+        var command = (space < 0 ? text : text[..space]).ToLowerInvariant();
+        var at = command.IndexOf('@'); // "/tugas@IkiBot" in Telegram groups
+        if (at > 0) command = command[..at];
+        return (command, space < 0 ? "" : text[(space + 1)..].Trim());
+    }
+
+    public static string Welcome() =>
+        "*Selamat datang di IkiBot*\n" +
+        "Saya menjawab pertanyaan tentang tugas, fungsi dan indikator kinerja (IKI) setiap jabatan di Dinas Tenaga Kerja.\n" +
+        "Contoh: \"apa tugas Seksi PHI?\", \"indikator kasubag keuangan\", \"siapa yg ngurus IMTA?\".\n" +
+        "Ketik /bantuan untuk semua perintah.";
+
+    public static string Help(bool reporting)
+    {
+        var lines = new List<string>
+        {
+            "*Perintah IkiBot*",
+            "/tugas <jabatan> — tugas suatu jabatan",
+            "/fungsi <jabatan> — fungsi suatu jabatan",
+            "/indikator <jabatan> — indikator kinerja (IKI)",
+            "/jabatan — daftar semua jabatan",
+        };
+        if (reporting)
+            lines.AddRange(
+            [
+                "/jabatan saya <jabatan> — pilih jabatan Anda",
+                "/laporanku — laporan Anda periode ini",
+                "/batal — batalkan laporan terakhir",
+                "/koreksi <indikator> <nilai> — ganti total periode ini",
+                "/rekap — target dan realisasi Anda",
+                "/target <indikator> <nilai> — tetapkan target tahun ini (atasan, admin)",
+                "Lapor realisasi cukup dengan satu pesan, misalnya: \"pencaker dilayani 25\".",
+            ]);
+        lines.Add("Atau tanyakan langsung, misalnya \"siapa yg ngurus IMTA?\".");
+        return string.Join("\n", lines);
+    }
+
+    private static string Shorten(string s) => s.Length > 30 ? s[..30] + "…" : s;
+}
