@@ -43,8 +43,12 @@ public sealed partial class IkiDocumentParser
 
     public KnowledgeBase Parse(string text)
     {
+        // A BOM kept by the caller's decoding (Encoding.UTF8.GetString) is not whitespace to .NET: drop it.
+        text = (text ?? "").TrimStart('\uFEFF');
+        if (LooksBinary(text))
+            return new KnowledgeBase([], [new ImportIssue(0, "", "Berkas bukan teks (berisi data biner); tidak ada yang dibaca.")]);
         var state = new ParseState();
-        var lines = (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         for (var i = 0; i < lines.Length; i++)
             ReadLine(state, i + 1, lines[i]);
         state.CloseBlock();
@@ -58,6 +62,17 @@ public sealed partial class IkiDocumentParser
         var control = 0;
         foreach (var b in sample)
             if (b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C) control++;
+        return sample.Length > 0 && control * 20 > sample.Length;
+    }
+
+    /// <summary>The same test on text already decoded (a binary file read with File.ReadAllText or GetString).</summary>
+    private static bool LooksBinary(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 8192));
+        if (sample.IndexOf('\0') >= 0) return true;
+        var control = 0;
+        foreach (var c in sample)
+            if (c < 0x20 && c is not '\t' and not '\n' and not '\r' and not '\f') control++;
         return sample.Length > 0 && control * 20 > sample.Length;
     }
 
@@ -75,6 +90,10 @@ public sealed partial class IkiDocumentParser
         var m = JabatanLabel().Match(line);
         if (m.Success)
         {
+            // The label printed again (page break) over a block that holds nothing but that name: same block.
+            if (s.Block is { Nama: { } nama, Tugas.Count: 0, Fungsi.Count: 0, Rows.Count: 0 }
+                && nama == TextNormalizer.Collapse(ItemPrefix().Replace(m.Groups["rest"].Value, "")))
+                return;
             if (s.Block is { IsEmpty: false }) s.CloseBlock();
             s.OpenBlock(lineNo).Section = Section.Jabatan;
             ReadText(s, lineNo, m.Groups["rest"].Value);

@@ -46,6 +46,9 @@ internal sealed class RowDraft(int line, int no, string program, string uraian, 
     public string SumberData { get; } = sumberData;
     public List<string> Rincian { get; } = [];
 
+    public bool SameCells(RowDraft other) =>
+        Program == other.Program && Uraian == other.Uraian && Formulasi == other.Formulasi && SumberData == other.SumberData;
+
     public Indikator ToIndikator() => new(No, Program, Uraian, Rincian.ToList(), Formulasi, SumberData);
 }
 

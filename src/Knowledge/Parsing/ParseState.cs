@@ -34,6 +34,13 @@ internal sealed class ParseState
 
     public void AddRow(RowDraft row)
     {
+        // A row printed twice in a row (page break) is no break in the numbering: report the copy, keep the table whole.
+        if (LastRow is { } last && last.No == row.No && last.SameCells(row))
+        {
+            Report(row.Line, $"{row.No}\t{row.Program}", $"Baris tabel nomor {row.No} tercetak dua kali; salinannya tidak dimuat.");
+            return;
+        }
+
         if (Fragment is not null)
         {
             if (row.No == Fragment.LastNo + 1) { Fragment.Rows.Add(row); return; }
@@ -75,7 +82,7 @@ internal sealed class ParseState
             }
             if (jabatan.Any(j => j.Nama.Equals(block.Nama, StringComparison.OrdinalIgnoreCase)))
             {
-                Report(block.StartLine, block.Nama, "Nama jabatan muncul dua kali; blok kedua tidak dimuat.");
+                Report(block.StartLine, block.Nama, $"Nama jabatan muncul dua kali; blok kedua ({block.Tugas.Count} tugas, {block.Fungsi.Count} fungsi, {block.Rows.Count} baris indikator) tidak dimuat.");
                 continue;
             }
             jabatan.Add(block.ToJabatan());
