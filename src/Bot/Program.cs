@@ -1,1 +1,88 @@
-Console.WriteLine("x");
+using System.CommandLine;
+using IkiBot.Bot.Channels.Console;
+using IkiBot.Bot.Cli;
+using IkiBot.Bot.Configuration;
+using IkiBot.Bot.Conversation;
+
+namespace IkiBot.Bot;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        Console.InputEncoding = System.Text.Encoding.UTF8;
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var configuration = BotSettings.LoadConfiguration();
+
+        var kb = new Option<string?>("--kb") { Description = "Dokumen IKI lain (teks), pengganti dokumen bawaan", Recursive = true };
+        var db = new Option<string?>("--db") { Description = "Berkas SQLite (bawaan: ikibot.db)", Recursive = true };
+        var json = new Option<bool>("--json") { Description = "Keluaran JSON" };
+        BotSettings Settings(ParseResult r) => BotSettings.From(configuration, r.GetValue(kb), r.GetValue(db));
+
+        var root = new RootCommand("IkiBot: tugas, fungsi dan indikator kinerja jabatan Dinas Tenaga Kerja") { kb, db };
+        root.SetAction(r => RunHost(Settings(r)));
+
+        var chat = new Command("chat", "Obrolan di terminal");
+        chat.SetAction(r => RunChat(Settings(r)));
+
+        var question = new Argument<string?>("pertanyaan") { Arity = ArgumentArity.ZeroOrOne };
+        var ask = new Command("ask", "Jawab satu pertanyaan (atau satu per baris stdin dengan --json)") { question, json };
+        ask.SetAction(r =>
+        {
+            using var knowledge = KnowledgeLoader.Load(Settings(r), quiet: true);
+            return AskCommand.Execute(knowledge, r.GetValue(question), r.GetValue(json), Console.In, Console.Out);
+        });
+
+        var kbJson = new Option<bool>("--json") { Description = "Keluaran JSON" };
+        var kbCommand = new Command("kb", "Isi dokumen IKI seperti dibaca, dan laporan impornya") { kbJson };
+        kbCommand.SetAction(r =>
+        {
+            using var knowledge = KnowledgeLoader.Load(Settings(r), quiet: true);
+            return KbCommand.Execute(knowledge.Kb, r.GetValue(kbJson), Console.Out);
+        });
+
+        var questions = new Option<string>("--questions") { Description = "Pertanyaan (JSON Lines, kind=ask)", DefaultValueFactory = _ => "tests/eval/dev.jsonl" };
+        var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 100 };
+        var benchJson = new Option<bool>("--json");
+        var bench = new Command("bench", "Ukur waktu mulai, pembuatan indeks dan latensi") { questions, repeat, benchJson };
+        bench.SetAction(r => BenchCommand.Execute(r.GetValue(questions)!, r.GetValue(repeat), r.GetValue(benchJson), Console.Out));
+
+        root.Subcommands.Add(chat);
+        root.Subcommands.Add(ask);
+        root.Subcommands.Add(kbCommand);
+        root.Subcommands.Add(bench);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        try
+        {
+            return parsed.Invoke();
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    public const string Usage =
+        "Pemakaian: ikibot [chat | ask \"pertanyaan\" [--json] | kb [--json] | bench [--json]] [--kb BERKAS] [--db BERKAS]";
+
+    private static int RunHost(BotSettings settings)
+    {
+        // Telegram switches on with a token (Telegram issue); without one the terminal chat runs.
+        return RunChat(settings);
+    }
+
+    private static int RunChat(BotSettings settings)
+    {
+        using var knowledge = KnowledgeLoader.Load(settings);
+        var engine = new ConversationEngine(knowledge);
+        return new ConsoleChat(engine, Console.In, Console.Out, TimeProvider.System).RunAsync().GetAwaiter().GetResult();
+    }
+}

@@ -17,6 +17,8 @@ public static class AskCommand
 
     public static int Execute(IkiKnowledge knowledge, string? question, bool json, TextReader input, TextWriter output)
     {
+        if (question is not null && question.StartsWith("--"))
+            throw new UsageException($"Opsi tidak dikenal: {question}");
         if (question is not null)
         {
             var result = Run(knowledge, question);

@@ -43,7 +43,7 @@ public sealed class QuestionInterpreter
         {
             var intent = asked ?? Intent.Tugas;
             var close = names.TakeWhile(n => n.Score >= best.Score - Margin).Take(MaxChoices).ToList();
-            if (clear && close.Count == 1) return new Interpretation(intent, names.Take(MaxChoices).ToList(), false);
+            if (clear && close.Count == 1) return new Interpretation(intent, [best], false);
             var choices = names.TakeWhile(n => n.Score >= best.Score - 1.5 * Margin && n.Score >= SomeName).Take(MaxChoices).ToList();
             return new Interpretation(intent, choices, NeedsChoice: true);
         }
