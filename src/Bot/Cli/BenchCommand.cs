@@ -17,6 +17,7 @@ public static class BenchCommand
         if (questions.Count == 0) throw new UsageException($"Tidak ada pertanyaan di {questionsPath}");
         knowledge.Ask(questions[0]);
         var coldStart = DateTime.UtcNow - processStart;
+        foreach (var q in questions) knowledge.Ask(q); // warm: every code path jitted once before measuring
 
         var samples = new List<double>(questions.Count * repeat);
         for (var r = 0; r < repeat; r++)

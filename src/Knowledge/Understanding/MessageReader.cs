@@ -51,6 +51,7 @@ public sealed partial class MessageReader
         {
             var typed = m.Value;
             if (typed.Length > 40) continue;
+            if (_normalised.Count > 100_000) _normalised.Clear();
             var standard = _normalised.GetOrAdd(typed, Normalise);
             words.Add(new MessageWord(standard, typed, false, _index.StemOf(standard)));
             if (Glossary.Expansions.TryGetValue(standard, out var expansion))

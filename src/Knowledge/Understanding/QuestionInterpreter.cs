@@ -19,7 +19,7 @@ public sealed class QuestionInterpreter
     {
         _reader = new MessageReader(index);
         _names = new JabatanNameMatcher(index.Kb);
-        _topics = new TopicSearch(index, _reader);
+        _topics = new TopicSearch(index);
     }
 
     public MessageReader Reader => _reader;
