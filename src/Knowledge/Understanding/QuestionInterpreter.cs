@@ -48,7 +48,14 @@ public sealed class QuestionInterpreter
             return new Interpretation(intent, choices, NeedsChoice: true);
         }
 
-        return Who(message);
+        // No question word and no name: answer "who" only when the words are mostly the document's own.
+        return asked is not null || MostlyKnownTopic(message) ? Who(message) : Interpretation.Unknown;
+    }
+
+    private bool MostlyKnownTopic(ReadMessage message)
+    {
+        var content = message.Typed.Where(w => w.Stem is not null && !Language.Glossary.LevelWords.Contains(w.Text)).ToList();
+        return content.Count > 0 && content.Count(w => _topics.Knows(w.Stem!)) * 2 > content.Count;
     }
 
     private Interpretation Who(ReadMessage message)

@@ -29,6 +29,8 @@ public sealed class TopicSearch(KnowledgeIndex index)
             .ToList();
     }
 
+    public bool Knows(string stem) => index.HasStem(stem);
+
     /// <summary>
     /// A query over the stemmed field. Typos were already corrected by the reader against the unstemmed field's terms
     /// (a per-query FuzzyQuery cost 5-10 ms for its automaton and found nothing the correction had not).
