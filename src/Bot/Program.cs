@@ -10,8 +10,6 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.InputEncoding = System.Text.Encoding.UTF8;
-        Console.OutputEncoding = System.Text.Encoding.UTF8;
         var configuration = BotSettings.LoadConfiguration();
 
         var kb = new Option<string?>("--kb") { Description = "Dokumen IKI lain (teks), pengganti dokumen bawaan", Recursive = true };
@@ -61,11 +59,12 @@ public static class Program
         }
         try
         {
-            return parsed.Invoke();
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
         {
             Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Usage);
             return 2;
         }
     }
