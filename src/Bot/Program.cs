@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IkiBot.Bot.Channels.Console;
 using IkiBot.Bot.Cli;
+using IkiBot.Bot.Composition;
 using IkiBot.Bot.Configuration;
 using IkiBot.Bot.Conversation;
 
@@ -45,6 +46,54 @@ public static class Program
         var bench = new Command("bench", "Ukur waktu mulai, pembuatan indeks dan latensi") { questions, repeat, benchJson };
         bench.SetAction(r => BenchCommand.Execute(r.GetValue(questions)!, r.GetValue(repeat), r.GetValue(benchJson), Console.Out));
 
+        var asJabatan = new Option<string?>("--as") { Description = "Jabatan pelapor (nama persis)" };
+        var reportText = new Argument<string?>("teks") { Arity = ArgumentArity.ZeroOrOne };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Putuskan tanpa menyimpan" };
+        var reportJson = new Option<bool>("--json");
+        var report = new Command("report", "Catat satu laporan realisasi (atau JSON Lines {\"as\",\"text\"} di stdin dengan --json)")
+            { asJabatan, reportText, dryRun, reportJson };
+        report.SetAction(r =>
+        {
+            if (r.GetValue(reportText) is { } t && t.StartsWith("--")) throw new UsageException($"Opsi tidak dikenal: {t}");
+            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
+            return ReportCommand.ExecuteAsync(services, r.GetValue(asJabatan), r.GetValue(reportText), r.GetValue(dryRun), r.GetValue(reportJson),
+                Console.In, Console.Out).GetAwaiter().GetResult();
+        });
+
+        var channel = new Option<string>("--channel") { Required = true };
+        var userId = new Option<string>("--id") { Required = true };
+        var userJabatan = new Option<string?>("--jabatan");
+        var role = new Option<string>("--role") { DefaultValueFactory = _ => "staf" };
+        var displayName = new Option<string?>("--nama");
+        var usersAdd = new Command("add", "Tambah atau ubah pengguna (langsung aktif)") { channel, userId, userJabatan, role, displayName };
+        usersAdd.SetAction(r =>
+        {
+            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
+            return UsersCommand.AddAsync(services, r.GetValue(channel)!, r.GetValue(userId)!, r.GetValue(userJabatan), r.GetValue(role)!,
+                r.GetValue(displayName), Console.Out).GetAwaiter().GetResult();
+        });
+        var usersJson = new Option<bool>("--json");
+        var usersList = new Command("list", "Daftar pengguna") { usersJson };
+        usersList.SetAction(r =>
+        {
+            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
+            return UsersCommand.ListAsync(services, r.GetValue(usersJson), Console.Out).GetAwaiter().GetResult();
+        });
+        var users = new Command("users", "Pengguna bot") { usersAdd, usersList };
+
+        var periode = new Option<string?>("--periode") { Description = "TTTT-BB (bawaan: bulan ini)" };
+        var realisasiJson = new Option<bool>("--json");
+        var realisasiList = new Command("list", "Realisasi satu periode") { periode, realisasiJson };
+        realisasiList.SetAction(r =>
+        {
+            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
+            return RealisasiCommand.ListAsync(services, r.GetValue(periode), r.GetValue(realisasiJson), Console.Out).GetAwaiter().GetResult();
+        });
+        var realisasi = new Command("realisasi", "Realisasi tersimpan") { realisasiList };
+
+        root.Subcommands.Add(report);
+        root.Subcommands.Add(users);
+        root.Subcommands.Add(realisasi);
         root.Subcommands.Add(chat);
         root.Subcommands.Add(ask);
         root.Subcommands.Add(kbCommand);
@@ -70,7 +119,9 @@ public static class Program
     }
 
     public const string Usage =
-        "Pemakaian: ikibot [chat | ask \"pertanyaan\" [--json] | kb [--json] | bench [--json]] [--kb BERKAS] [--db BERKAS]";
+        "Pemakaian: ikibot [chat | ask \"pertanyaan\" [--json] | kb [--json] | bench [--json] | report --as \"JABATAN\" \"teks\" [--dry-run] [--json]\n" +
+        "                 | users add --channel C --id ID [--jabatan J] [--role staf|atasan|admin] | users list [--json] | realisasi list [--periode TTTT-BB] [--json]]\n" +
+        "                [--kb BERKAS] [--db BERKAS]";
 
     private static int RunHost(BotSettings settings)
     {
@@ -80,8 +131,7 @@ public static class Program
 
     private static int RunChat(BotSettings settings)
     {
-        using var knowledge = KnowledgeLoader.Load(settings);
-        var engine = new ConversationEngine(knowledge);
-        return new ConsoleChat(engine, Console.In, Console.Out, TimeProvider.System).RunAsync().GetAwaiter().GetResult();
+        using var services = new BotServices(settings, TimeProvider.System);
+        return new ConsoleChat(services.Engine, Console.In, Console.Out, TimeProvider.System).RunAsync().GetAwaiter().GetResult();
     }
 }

@@ -179,6 +179,25 @@ public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, Time
             .ToDictionaryAsync(x => x.Key, x => x.Total, ct);
     }
 
+    /// <summary>Totals over the twelve periods of a year, per IndikatorKey.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> TotalsForYearAsync(string jabatan, int tahun, CancellationToken ct = default)
+    {
+        var prefix = $"{tahun:D4}-";
+        await using var db = factory.CreateDbContext();
+        return await db.Realisasi
+            .Where(x => x.Jabatan == jabatan && x.Periode.StartsWith(prefix) && !x.Dibatalkan)
+            .GroupBy(x => x.IndikatorKey)
+            .Select(g => new { g.Key, Total = g.Sum(x => x.Nilai) })
+            .ToDictionaryAsync(x => x.Key, x => x.Total, ct);
+    }
+
+    /// <summary>Active entries of a year (all jabatan), for recaps and exports.</summary>
+    public Task<IReadOnlyList<Realisasi>> ListByYearAsync(int tahun, CancellationToken ct = default)
+    {
+        var prefix = $"{tahun:D4}-";
+        return ListAsync(x => x.Periode.StartsWith(prefix), false, ct);
+    }
+
     public async Task<Realisasi?> FindByMessageIdAsync(string messageId, CancellationToken ct = default)
     {
         await using var db = factory.CreateDbContext();
