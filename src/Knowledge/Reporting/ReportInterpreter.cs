@@ -1,0 +1,316 @@
+using System.Collections.Concurrent;
+using IkiBot.Knowledge.Model;
+
+namespace IkiBot.Knowledge.Reporting;
+
+/// <summary>
+/// Reads one report message ("pencaker dilayani 25") for the reporter's jabatan: which row of that jabatan's
+/// indicator table it is about, the value, and the month. A number stored on the wrong row is the worst outcome,
+/// so anything unsure becomes a question (Clarify) or a refusal (Reject) that stores nothing.
+/// </summary>
+public sealed class ReportInterpreter
+{
+    public const int MaxTextLength = 500;
+
+    // Measured on the dev reports: the meant row holds >= 0.75 of the message's weighted words, a row of another
+    // jabatan's topic < 0.3. Rows within Tie of the best are offered together; identical indicator texts
+    // (told apart only by program) always end up there unless the message names words of one program.
+    private const double FitsAtAll = 0.5;
+    private const double ClearFit = 0.6;
+    private const double Tie = 0.1;
+    private const double ClearlyOtherJabatan = 0.8;
+    private const int MaxChoices = 5;
+    private const int ExampleValue = 5;
+
+    private readonly KnowledgeBase _kb;
+    private readonly RowMatcher _matcher;
+    private readonly ReportOptions _options;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Example>> _examples = new(StringComparer.OrdinalIgnoreCase);
+
+    public ReportInterpreter(IkiKnowledge knowledge, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        _kb = knowledge.Kb;
+        _matcher = new RowMatcher(knowledge.Index, knowledge.Questions.Reader);
+        _options = options ?? new ReportOptions();
+    }
+
+    public ReportOptions Options => _options;
+
+    public ReportDecision Interpret(string jabatan, string text, DateTimeOffset now)
+    {
+        var current = Periode.Of(now);
+        var j = _kb.Find(TextNormalizer.Collapse(jabatan));
+        text ??= "";
+
+        if (string.IsNullOrWhiteSpace(text))
+            return Reject(current, $"Pesannya kosong. Tulis indikator dan angkanya dalam satu pesan.{ExamplesFor(j)}");
+        if (text.Length > MaxTextLength)
+            return Reject(current, $"Pesannya terlalu panjang (lebih dari {MaxTextLength} karakter). Kirim satu laporan singkat per pesan.{ExamplesFor(j)}");
+        if (!text.Any(char.IsLetterOrDigit))
+            return Reject(current, $"Saya tidak menemukan laporan di pesan itu. Tulis indikator dan angkanya.{ExamplesFor(j)}");
+        if (j is null)
+            return Reject(current, UnknownJabatan(jabatan));
+        if (j.Indikator.All(r => r.TidakTerukur))
+            return Reject(current,
+                $"Semua indikator jabatan {j.Nama} di dokumen IKI tertulis NIHIL/kosong, jadi belum ada yang bisa dilaporkan. " +
+                "Bila jabatan Anda salah tercatat, minta admin memperbaikinya.");
+
+        var reading = ReportTextReader.Read(text);
+        var match = Match(j, reading);
+        var value = ReadValue(reading, match, j);
+        if (value.Problem is not null) return Reject(current, value.Problem, value.Value);
+
+        var period = ReadPeriod(reading, now, current);
+        if (period.Problem is not null) return Reject(current, period.Problem + ExamplesFor(j, match.Row), value.Value);
+        var p = period.Periode!;
+
+        return match.Kind switch
+        {
+            MatchKind.Ok => new ReportDecision(ReportStatus.Ok, match.Row, [match.Row!], value.Value, p, period.Note ?? ""),
+            MatchKind.Clarify => new ReportDecision(ReportStatus.Clarify, null, match.Candidates, value.Value, p,
+                ClarifyQuestion(match.Candidates, value.Value!.Value, p, period.Note)),
+            _ => Reject(p, NoMatchMessage(j, match, text), value.Value),
+        };
+    }
+
+    private static ReportDecision Reject(Periode p, string message, int? value = null) =>
+        new(ReportStatus.Reject, null, [], value, p, message);
+
+    // ---- the row ----
+
+    private enum MatchKind { NoTopic, NoFit, Nihil, Vague, Clarify, Ok }
+
+    private sealed record MatchResult(MatchKind Kind, Indikator? Row, IReadOnlyList<Indikator> Candidates, string? OtherJabatan = null);
+
+    private MatchResult Match(Jabatan j, ReportText reading)
+    {
+        var concepts = _matcher.ConceptsOf(reading.Content, reading.Units);
+        if (concepts.All(c => c.IsUnit)) return new MatchResult(MatchKind.NoTopic, null, []);
+        var scores = _matcher.Score(_matcher.RowsOf(j), concepts)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Row.No).ToList();
+        var best = scores[0];
+        if (best.Coverage < FitsAtAll)
+            return new MatchResult(MatchKind.NoFit, null, [], OtherJabatanFor(j, concepts, best.Coverage));
+
+        var close = scores.Where(s => s.Score >= best.Score - Tie && s.Coverage >= FitsAtAll).ToList();
+        var measurable = close.Where(s => !s.Row.TidakTerukur).Select(s => s.Row).OrderBy(r => r.No).ToList();
+        if (measurable.Count == 0) return new MatchResult(MatchKind.Nihil, best.Row, []);
+        if (close.Count == 1 && best.Coverage >= ClearFit) return new MatchResult(MatchKind.Ok, best.Row, [best.Row]);
+        if (measurable.Count > MaxChoices) return new MatchResult(MatchKind.Vague, null, measurable);
+        return new MatchResult(MatchKind.Clarify, null, measurable);
+    }
+
+    /// <summary>When the words fit nothing here but clearly fit another jabatan's row, say whose it is.</summary>
+    private string? OtherJabatanFor(Jabatan own, IReadOnlyList<Concept> concepts, double ownCoverage)
+    {
+        string? other = null;
+        var bestCoverage = Math.Max(ClearlyOtherJabatan, ownCoverage);
+        foreach (var j in _kb.Jabatan)
+        {
+            if (j == own) continue;
+            foreach (var s in _matcher.Score(_matcher.RowsOf(j), concepts))
+                if (!s.Row.TidakTerukur && s.Coverage > bestCoverage) (bestCoverage, other) = (s.Coverage, j.Nama);
+        }
+        return other;
+    }
+
+    // ---- the value ----
+
+    private sealed record ValueResult(int? Value, string? Problem);
+
+    private ValueResult ReadValue(ReportText reading, MatchResult match, Jabatan j)
+    {
+        string examples() => ExamplesFor(j, match.Row);
+        var values = reading.Values;
+        if (values.Count == 0)
+        {
+            if (reading.DaysOrValues.Count > 0)
+                return new(null, $"Angka {reading.DaysOrValues[0].Text} menempel pada nama bulan, jadi saya baca sebagai tanggal. " +
+                                 $"Tulis jumlahnya terpisah dari tanggal.{examples()}");
+            return new(null, $"Angkanya belum ada. Tulis indikator dan satu angka jumlahnya.{examples()}");
+        }
+        var negative = values.FirstOrDefault(v => v.Problem == NumberProblem.Negative);
+        if (negative is not null)
+            return new(Clamp(negative.Value), $"Angka {negative.Text} negatif; realisasi harus 0 atau lebih dan tidak bisa dikurangi lewat pesan.{examples()}");
+        var fraction = values.FirstOrDefault(v => v.Problem == NumberProblem.Fraction);
+        if (fraction is not null)
+            return new(null, $"Angka {fraction.Text} bukan bilangan bulat; realisasi dicatat sebagai jumlah bulat (ribuan ditulis 1.250).{examples()}");
+        var percent = values.FirstOrDefault(v => v.Problem == NumberProblem.Percent);
+        if (percent is not null)
+            return new(null, $"Realisasi dicatat sebagai jumlah, bukan persen ({percent.Text}%).{examples()}");
+        var distinct = values.Select(v => v.Value).Distinct().ToList();
+        if (distinct.Count > 1)
+            return new(null, $"Ada lebih dari satu angka ({string.Join(", ", values.Select(v => v.Text))}), jadi saya tidak tahu mana jumlahnya. " +
+                             $"Kirim satu angka untuk satu indikator per pesan.{examples()}");
+        var v = distinct[0]!.Value;
+        if (v > _options.MaxValue)
+            return new(Clamp(v), $"Angka {Format(v)} terlalu besar (paling banyak {Format(_options.MaxValue)} per laporan); mungkin salah ketik?{examples()}");
+        return new((int)v, null);
+    }
+
+    private static int? Clamp(long? v) => v is null ? null : (int)Math.Clamp(v.Value, int.MinValue, int.MaxValue);
+
+    private static string Format(long v) => v.ToString("N0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', '.');
+
+    // ---- the period ----
+
+    private sealed record PeriodResult(Periode? Periode, string? Problem, string? Note = null);
+
+    private PeriodResult ReadPeriod(ReportText reading, DateTimeOffset now, Periode current)
+    {
+        var resolved = new List<(Periode P, string Text, string? Note)>();
+        foreach (var m in reading.Periods)
+        {
+            switch (m.Kind)
+            {
+                case PeriodKind.Unsupported:
+                    return new(null, $"Periode \"{m.Text}\" tidak bisa dipakai: laporan dicatat per bulan. Sebutkan bulannya (mis. \"okt\", \"bulan lalu\") atau triwulan I–IV.");
+                case PeriodKind.MonthsFromNow:
+                    resolved.Add((current.AddMonths(m.Number), m.Text, null));
+                    break;
+                case PeriodKind.DaysFromNow:
+                    resolved.Add((Periode.Of(now.AddDays(m.Number)), m.Text, null));
+                    break;
+                case PeriodKind.Month:
+                    {
+                        var year = m.Year switch
+                        {
+                            null => m.Number <= current.Bulan ? current.Tahun : current.Tahun - 1, // the latest such month
+                            -1 => current.Tahun - 1,
+                            0 => current.Tahun,
+                            _ => m.Year.Value,
+                        };
+                        resolved.Add((new Periode(year, m.Number), m.Text, null));
+                        break;
+                    }
+                case PeriodKind.Quarter:
+                    resolved.Add(Quarter(m, current));
+                    break;
+            }
+        }
+        var distinct = resolved.Select(r => r.P).Distinct().ToList();
+        if (distinct.Count > 1)
+            return new(null, $"Periodenya lebih dari satu ({string.Join(", ", distinct.Select(p => p.Label))}). Sebutkan satu bulan saja.");
+        if (distinct.Count == 0) return new(current, null);
+        var p = distinct[0];
+        var oldest = current.AddMonths(-_options.ClosedAfterMonths);
+        if (p.MonthsSince(current) > 0)
+            return new(null, $"Periode {p.Label} belum berjalan; laporan hanya bisa untuk bulan ini ({current.Label}) atau bulan yang masih dibuka (sejak {oldest.Label}).");
+        if (current.MonthsSince(p) > _options.ClosedAfterMonths)
+            return new(null, $"Periode {p.Label} sudah ditutup; laporan hanya bisa untuk {oldest.Label} sampai {current.Label}.");
+        return new(p, null, resolved.Select(r => r.Note).FirstOrDefault(n => n is not null));
+    }
+
+    /// <summary>
+    /// A quarter is booked on one month, because realisations are stored per month. Choice: a finished quarter
+    /// goes on its last month (TW III → September), which the caller is told in the message; the quarter now
+    /// running goes on the current month, since its last month has not begun and future months are refused;
+    /// a quarter wholly in the future is refused. Without a year, the latest quarter that has begun is meant.
+    /// </summary>
+    private static (Periode P, string Text, string? Note) Quarter(PeriodMention m, Periode current)
+    {
+        var q = m.Number;
+        var year = m.Year switch
+        {
+            null => (q - 1) * 3 + 1 <= current.Bulan ? current.Tahun : current.Tahun - 1,
+            -1 => current.Tahun - 1,
+            0 => current.Tahun,
+            _ => m.Year.Value,
+        };
+        var first = new Periode(year, (q - 1) * 3 + 1);
+        var last = new Periode(year, q * 3);
+        var roman = new[] { "I", "II", "III", "IV" }[q - 1];
+        if (first.MonthsSince(current) > 0) return (first, m.Text, null); // refused as future by the caller
+        if (last.MonthsSince(current) >= 0)
+            return (current, m.Text, $"Triwulan {roman} {year} masih berjalan, jadi dicatat pada periode bulan ini ({current.Label}).");
+        return (last, m.Text, $"Triwulan {roman} {year} dicatat pada periode {last.Label} (bulan terakhir triwulan itu).");
+    }
+
+    // ---- messages ----
+
+    private static string ClarifyQuestion(IReadOnlyList<Indikator> rows, int value, Periode p, string? note)
+    {
+        var lines = new List<string>
+        {
+            rows.Count == 1
+                ? $"Angka {value} ({p.Label}) untuk indikator ini?"
+                : $"Angka {value} ({p.Label}) untuk indikator yang mana?",
+        };
+        foreach (var r in rows)
+        {
+            var uraian = Clean(r.Uraian);
+            var twin = rows.Any(o => o != r && Clean(o.Uraian).Equals(uraian, StringComparison.OrdinalIgnoreCase));
+            lines.Add(twin || uraian.Length == 0 ? $"{r.No}. {uraian} ({Clean(r.Program)})" : $"{r.No}. {uraian}");
+        }
+        lines.Add(rows.Count == 1 ? "Balas dengan nomor indikatornya bila benar." : "Balas dengan nomor indikatornya.");
+        if (note is not null) lines.Add(note);
+        return string.Join('\n', lines);
+    }
+
+    private string NoMatchMessage(Jabatan j, MatchResult match, string text)
+    {
+        var said = TextNormalizer.Collapse(text);
+        if (said.Length > 60) said = said[..57] + "...";
+        return match.Kind switch
+        {
+            MatchKind.NoTopic => $"Indikatornya belum disebut: angka itu untuk apa?{ExamplesFor(j)}",
+            MatchKind.Nihil =>
+                $"Indikator no. {match.Row!.No} ({Clean(match.Row.Program)}) tertulis NIHIL/kosong di dokumen IKI, jadi tidak ada yang dihitung.{ExamplesFor(j)}",
+            MatchKind.Vague =>
+                $"\"{said}\" cocok dengan terlalu banyak indikator ({match.Candidates.Count}). Sebutkan indikatornya lebih jelas.{ExamplesFor(j)}",
+            _ => $"\"{said}\" tidak cocok dengan indikator jabatan {j.Nama}." +
+                 (match.OtherJabatan is not null ? $" Sepertinya itu indikator {match.OtherJabatan}." : "") +
+                 ExamplesFor(j),
+        };
+    }
+
+    private string UnknownJabatan(string jabatan)
+    {
+        var names = _kb.Jabatan.Select(x => x.Nama).Take(3);
+        return $"Jabatan \"{TextNormalizer.Collapse(jabatan)}\" tidak ada di dokumen IKI, jadi laporan belum bisa dicatat. " +
+               $"Minta admin mengatur jabatan Anda ke salah satu nama resmi (mis. {string.Join(", ", names)}).";
+    }
+
+    /// <summary>Up to three lines "contoh: ..." of what this jabatan can report; the row the message seemed to mean comes first.</summary>
+    private string ExamplesFor(Jabatan? j, Indikator? first = null)
+    {
+        if (j is null) return "";
+        var all = _examples.GetOrAdd(j.Nama, _ => BuildExamples(j));
+        if (all.Count == 0) return "";
+        var chosen = all.Where(e => e.Row == first).Concat(all.Where(e => e.Row != first)).Take(3);
+        return "\nYang bisa dilaporkan, misalnya:\n" + string.Join('\n', chosen.Select(e => $"contoh: {e.Text} {ExampleValue}"));
+    }
+
+    private sealed record Example(Indikator Row, string Text);
+
+    /// <summary>For each countable row, the shortest phrasing that this interpreter itself reads as exactly that row.</summary>
+    private List<Example> BuildExamples(Jabatan j)
+    {
+        var examples = new List<Example>();
+        foreach (var row in j.Indikator.Where(r => !r.TidakTerukur))
+        {
+            var uraian = Clean(row.Uraian);
+            if (uraian.StartsWith("jumlah ", StringComparison.OrdinalIgnoreCase)) uraian = uraian[7..];
+            uraian = uraian.ToLowerInvariant();
+            var program = Clean(row.Program).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+            var tries = new List<string> { uraian };
+            for (var n = 2; n <= Math.Min(6, program.Count); n++) tries.Add($"{uraian} untuk {string.Join(' ', program.Take(n))}");
+            foreach (var attempt in tries)
+            {
+                var reading = ReportTextReader.Read($"{attempt} {ExampleValue}");
+                var m = Match(j, reading);
+                if (m.Kind == MatchKind.Ok && m.Row == row && reading.Values.Count == 1)
+                {
+                    examples.Add(new Example(row, attempt));
+                    break;
+                }
+            }
+        }
+        // Prefer the short ones: they read best in a chat.
+        return examples.OrderBy(e => e.Text.Length > 45).ThenBy(e => e.Row.No).ToList();
+    }
+
+    private static string Clean(string s) =>
+        TextNormalizer.Collapse(s).TrimStart('-', ' ', ':').TrimEnd(';', '.', ' ', ',');
+}

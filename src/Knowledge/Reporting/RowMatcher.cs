@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using IkiBot.Knowledge.Language;
+using IkiBot.Knowledge.Model;
+using IkiBot.Knowledge.Search;
+using IkiBot.Knowledge.Understanding;
+
+namespace IkiBot.Knowledge.Reporting;
+
+/// <summary>One thing the message says ("pencaker", "PKWT"), with the ways the document may write it.</summary>
+/// <param name="Alternatives">Each a list of stems that together stand for the word: ["pencaker"], ["cari", "kerja"].</param>
+/// <param name="Weight">How much it tells about which row is meant (inverse row frequency).</param>
+/// <param name="IsUnit">A unit after the value ("org", "dok"): counts for a row it fits, never against one.</param>
+internal sealed record Concept(string Typed, IReadOnlyList<string[]> Alternatives, double Weight, bool IsUnit);
+
+/// <summary>How well one row fits the message.</summary>
+/// <param name="Coverage">Weighted share of the message's words found in the row (0..1).</param>
+/// <param name="IndicatorCoverage">Weighted share of the row's indicator words the message says (0..1).</param>
+internal sealed record RowScore(Indikator Row, double Coverage, double IndicatorCoverage)
+{
+    /// <summary>Coverage decides; saying all of a row's indicator text breaks ties between rows that share words.</summary>
+    public double Score => Coverage + RowMatcher.IndicatorWeight * IndicatorCoverage;
+}
+
+/// <summary>
+/// Scores a message against indicator rows, with the analysis the index uses: stems, the glossary's
+/// abbreviations and synonyms (in the message and in the row text), and inverse row frequency over all
+/// rows of the document. A word found in the indicator text (Uraian, Rincian) counts fully, one found only
+/// in the Program counts <see cref="ProgramWeight"/>.
+/// </summary>
+internal sealed partial class RowMatcher
+{
+    public const double ProgramWeight = 0.7;
+    public const double IndicatorWeight = 0.3;
+    private const double SynonymDiscount = 0.95;
+    private const double UnknownWordWeight = 1.0;
+    private const double UnitWeight = 0.5;
+
+    /// <summary>Words that say "this is a report", not what was done.</summary>
+    private static readonly HashSet<string> ReportWords =
+    [
+        "lapor", "melapor", "laporkan", "melaporkan", "dilaporkan", "realisasi", "realisasinya", "jumlah", "jml", "jmlh",
+        "total", "totalnya", "sebanyak", "sejumlah", "banyaknya", "capaian", "capaiannya", "telah", "sdh", "sudah", "ada",
+        "per", "sampai", "hingga", "sd", "selamat", "pagi", "siang", "sore", "malam", "assalamualaikum", "assalamu",
+        "alaikum", "wr", "wb", "terima", "kasih", "makasih", "trims", "thanks", "thx", "ok", "oke", "okay", "update",
+        "updet", "kak", "pak", "bu", "bapak", "ibu", "mas", "mbak", "admin", "min", "semuanya", "kurang", "lebih", "lbh",
+        "kira", "sekitar", "hari", "ini", "itu", "tadi", "nih", "ya", "yah", "sebesar", "nilai", "angka",
+        "bulan", "tahun", "tanggal", "periode", "kemarin", "lalu",
+    ];
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,}\b")]
+    private static partial Regex Abbreviation();
+
+    private readonly KnowledgeIndex _index;
+    private readonly MessageReader _reader;
+    private readonly Dictionary<string, double> _idf = [];
+    private readonly ConcurrentDictionary<string, IReadOnlyList<RowTerms>> _rows = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _jumlah;
+
+    public RowMatcher(KnowledgeIndex index, MessageReader reader)
+    {
+        _index = index;
+        _reader = reader;
+        _jumlah = index.StemOf("jumlah") ?? "jumlah";
+        var all = index.Kb.Jabatan.SelectMany(j => j.Indikator).Select(BuildRow).ToList();
+        var n = all.Count;
+        foreach (var stem in all.SelectMany(r => r.Uraian.Concat(r.Program)).Distinct())
+        {
+            var df = all.Count(r => r.Uraian.Contains(stem) || r.Program.Contains(stem));
+            _idf[stem] = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+        }
+    }
+
+    /// <summary>The stems of one row, per field.</summary>
+    internal sealed record RowTerms(Indikator Row, HashSet<string> Uraian, HashSet<string> Program, List<string> IndicatorTerms);
+
+    public IReadOnlyList<RowTerms> RowsOf(Jabatan jabatan) =>
+        _rows.GetOrAdd(jabatan.Nama, _ => jabatan.Indikator.Select(BuildRow).ToList());
+
+    public double Idf(string stem) => _idf.GetValueOrDefault(stem);
+
+    private RowTerms BuildRow(Indikator row)
+    {
+        var indicatorText = string.Join(" ; ", new[] { row.Uraian }.Concat(row.Rincian));
+        var indicatorTerms = Stems(indicatorText).Where(s => s != _jumlah).Distinct().ToList();
+        var uraian = new HashSet<string>(indicatorTerms);
+        uraian.UnionWith(ExpandedAbbreviations(indicatorText));
+        var program = new HashSet<string>(Stems(row.Program));
+        program.UnionWith(ExpandedAbbreviations(row.Program));
+        program.Remove(_jumlah);
+        return new RowTerms(row, uraian, program, indicatorTerms);
+    }
+
+    private List<string> Stems(string text) => AnalyzedTerms.Of(_index.StemAnalyzer, KnowledgeIndex.Isi, text);
+
+    /// <summary>Upper-case short forms in the document ("TKS", "LPK") also stand for their full words.</summary>
+    private IEnumerable<string> ExpandedAbbreviations(string text)
+    {
+        foreach (Match m in Abbreviation().Matches(text))
+            if (Glossary.Expansions.TryGetValue(m.Value.ToLowerInvariant(), out var expansion))
+                foreach (var stem in Stems(expansion))
+                    yield return stem;
+    }
+
+    /// <summary>The concepts of a message: each typed word with its expansions, report words and stop words left out.</summary>
+    public List<Concept> ConceptsOf(IEnumerable<string> content, IEnumerable<string> units)
+    {
+        var concepts = Read(string.Join(' ', content), isUnit: false);
+        concepts.AddRange(Read(string.Join(' ', units), isUnit: true));
+        if (concepts.Count > 0 && concepts.All(c => c.IsUnit))
+            concepts = concepts.Select(c => c with { IsUnit = false }).ToList(); // "dokumen 5": the unit is all there is
+        return concepts;
+    }
+
+    private List<Concept> Read(string text, bool isUnit)
+    {
+        var concepts = new List<Concept>();
+        if (string.IsNullOrWhiteSpace(text)) return concepts;
+        var words = _reader.Read(text).Words;
+        var seen = new HashSet<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var typed = words[i];
+            if (typed.FromExpansion) continue;
+            var expansions = new List<MessageWord>();
+            for (var j = i + 1; j < words.Count && words[j].FromExpansion; j++) expansions.Add(words[j]);
+            if (IsNoise(typed.Text) || IsNoise(typed.Typed)) continue;
+            var alternatives = new List<string[]>();
+            if (typed.Stem is not null) alternatives.Add([typed.Stem]);
+            var phrase = new List<string>();
+            foreach (var e in expansions)
+            {
+                if (e.Stem is null) continue;
+                if (Glossary.Expansions.ContainsKey(e.Text) || EditDistance.Between(e.Text, typed.Text, 2) <= 2)
+                    alternatives.Add([e.Stem]);
+                else if (!phrase.Contains(e.Stem)) phrase.Add(e.Stem);
+            }
+            if (phrase.Count > 0) alternatives.Add([.. phrase]);
+            if (alternatives.Count == 0) continue;
+            var key = string.Join('|', alternatives.Select(a => string.Join(' ', a)));
+            if (!seen.Add(key)) continue;
+            concepts.Add(new Concept(typed.Typed, alternatives, WeightOf(alternatives), isUnit));
+        }
+        return concepts;
+    }
+
+    private static bool IsNoise(string word) => Glossary.StopWords.Contains(word) || ReportWords.Contains(word);
+
+    private double WeightOf(List<string[]> alternatives)
+    {
+        var best = 0.0;
+        foreach (var alt in alternatives)
+        {
+            var known = alt.Where(_idf.ContainsKey).ToList();
+            if (known.Count == 0) continue;
+            best = Math.Max(best, known.Average(s => _idf[s]) * known.Count / alt.Length);
+        }
+        return best > 0 ? best : UnknownWordWeight;
+    }
+
+    public List<RowScore> Score(IReadOnlyList<RowTerms> rows, IReadOnlyList<Concept> concepts)
+    {
+        var said = concepts.SelectMany(c => c.Alternatives).SelectMany(a => a).ToHashSet();
+        var total = concepts.Where(c => !c.IsUnit).Sum(c => c.Weight);
+        var scores = new List<RowScore>(rows.Count);
+        foreach (var row in rows)
+        {
+            var found = 0.0;
+            foreach (var c in concepts)
+            {
+                var m = Match(c, row);
+                found += c.IsUnit ? UnitWeight * c.Weight * m : c.Weight * m;
+            }
+            var coverage = total > 0 ? Math.Min(1.0, found / total) : 0;
+            var indicatorWeight = row.IndicatorTerms.Sum(t => Math.Max(Idf(t), 0.1));
+            var indicatorFound = row.IndicatorTerms.Where(said.Contains).Sum(t => Math.Max(Idf(t), 0.1));
+            var indicatorCoverage = indicatorWeight > 0 ? indicatorFound / indicatorWeight : 0;
+            scores.Add(new RowScore(row.Row, coverage, indicatorCoverage));
+        }
+        return scores;
+    }
+
+    private static double Match(Concept c, RowTerms row)
+    {
+        var best = 0.0;
+        for (var a = 0; a < c.Alternatives.Count; a++)
+        {
+            var alt = c.Alternatives[a];
+            var sum = 0.0;
+            foreach (var stem in alt)
+                sum += row.Uraian.Contains(stem) ? 1.0 : row.Program.Contains(stem) ? ProgramWeight : 0;
+            var m = sum / alt.Length * (a == 0 ? 1.0 : SynonymDiscount);
+            best = Math.Max(best, m);
+        }
+        return best;
+    }
+}
