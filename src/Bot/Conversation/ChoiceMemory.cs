@@ -16,6 +16,10 @@ public sealed class ChoiceMemory
     public string? Resolve(string user, string text)
     {
         if (!int.TryParse(text.Trim(), out var n) || !_last.TryGetValue(user, out var choices)) return null;
+        // Rows offered as "4. ..." are answered with the row number the user sees, not the button's position.
+        var numbered = choices.FirstOrDefault(c => c.Label.StartsWith($"{n}. ", StringComparison.Ordinal));
+        if (numbered is not null) return numbered.Payload;
+        if (choices.Any(c => char.IsDigit(c.Label[0]))) return null;
         return n >= 1 && n <= choices.Count ? choices[n - 1].Payload : null;
     }
 

@@ -69,10 +69,7 @@ public sealed partial class ReportDesk(
             case ReportStatus.Clarify when decision.Value is { } value:
                 _pending[user.Id] = new PendingReport(text, Key(message), value, decision.Periode, decision.Candidates.Select(c => c.No).ToList());
                 var choices = decision.Candidates.Select(c => new Choice($"{c.No}. {Short(c.Program, 48)}", $"/pilih {c.No}")).ToList();
-                var question = new StringBuilder($"{decision.Message}\n");
-                foreach (var c in decision.Candidates) question.Append($"{c.No}. {c.Uraian} — Program: {c.Program}\n");
-                question.Append("Balas dengan nomor barisnya.");
-                return new TurnResult(new Reply(question.ToString(), choices));
+                return new TurnResult(new Reply(decision.Message, choices));
             default:
                 return new TurnResult(new Reply(decision.Message));
         }
@@ -229,7 +226,7 @@ public sealed partial class ReportDesk(
         {
             var decision = interpreter.Interpret(jabatan.Nama, argument, time.GetUtcNow());
             if (decision.Status == ReportStatus.Clarify && decision.Value is { } v)
-                return new TurnResult(new Reply($"{decision.Message}\nBalas dengan nomor barisnya.",
+                return new TurnResult(new Reply(decision.Message,
                     decision.Candidates.Select(c => new Choice($"{c.No}. {Short(c.Program, 48)}", $"/koreksi {c.No} {v}")).ToList()));
             if (decision.Status != ReportStatus.Ok) return new TurnResult(new Reply(decision.Message));
             (row, value, periode) = (decision.Row!, decision.Value!.Value, decision.Periode);
