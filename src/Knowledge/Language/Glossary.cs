@@ -54,7 +54,7 @@ public static class Glossary
         ["disabilitas"] = "penyandang cacat",
         ["difabel"] = "penyandang cacat",
         // labour affairs
-        ["phk"] = "pemutusan hubungan kerja perselisihan",
+        ["phk"] = "pemutusan hubungan kerja",
         ["tki"] = "tenaga kerja indonesia",
         ["pmi"] = "tenaga kerja indonesia tki",
         ["ctki"] = "calon tenaga kerja indonesia tki",
@@ -143,6 +143,9 @@ public static class Glossary
     public static readonly IReadOnlyDictionary<string, string> Phrases = new Dictionary<string, string>
     {
         ["job fair"] = "jobfair",
+        ["sekretaris dinas"] = "sekdin",
+        ["sekretaris disnaker"] = "sekdin",
+        ["kepala disnaker"] = "kadis",
         ["kartu kuning"] = "ak1",
         ["kartu ak1"] = "ak1",
         ["ak 1"] = "ak1",

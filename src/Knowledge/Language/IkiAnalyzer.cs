@@ -38,6 +38,9 @@ public sealed class IkiAnalyzer(bool stem) : Analyzer
         ["mempekerjakan"] = "pekerja", ["memperkerjakan"] = "pekerja",
         ["pameran"] = "pamer", ["rekomendasi"] = "rekomendasi", ["direkomendasikan"] = "rekomendasi",
         ["rekom"] = "rekomendasi",
+        // "-lah" is read as a particle: "mengolah" -> "mengo", "diolah" -> "dio".
+        ["mengolah"] = "olah", ["diolah"] = "olah", ["pengolahan"] = "olah", ["olah"] = "olah", ["ngolah"] = "olah",
+        ["jumlah"] = "jumlah", ["telah"] = "telah", ["sekolah"] = "sekolah",
     });
 
     private static readonly CharArraySet Protected = new(Version, Glossary.Expansions.Keys.ToList(), ignoreCase: true);

@@ -31,12 +31,22 @@ public sealed partial class MessageReader
         foreach (var set in new[] { Glossary.StopWords, Glossary.TugasWords, Glossary.FungsiWords, Glossary.IndikatorWords,
                      Glossary.SiapaWords, Glossary.DaftarWords, Glossary.AllWords })
             _vocabulary.UnionWith(set);
+        foreach (var (abbreviation, expansion) in Glossary.Expansions)
+            if (index.WordFrequency.ContainsKey(abbreviation) && expansion.Contains(' ')
+                && !_longForms.Any(l => l.Phrase == expansion))
+                _longForms.Add((expansion, abbreviation));
         foreach (var word in _vocabulary)
         {
             if (!_vocabularyByLength.TryGetValue(word.Length, out var list)) _vocabularyByLength[word.Length] = list = [];
             list.Add(word);
         }
     }
+
+    /// <summary>
+    /// Long forms of abbreviations the document itself uses ("pemutusan hubungan kerja" -> PHK): a user who writes the
+    /// long form must still find the rows that only say "PHK".
+    /// </summary>
+    private readonly List<(string Phrase, string Abbreviation)> _longForms = [];
 
     public bool IsKnown(string word) => _vocabulary.Contains(word);
 
@@ -47,6 +57,9 @@ public sealed partial class MessageReader
         var lowered = " " + string.Join(' ', Word().Matches(raw.ToLowerInvariant().Replace("&", " dan ")).Select(m => m.Value)) + " ";
         foreach (var (phrase, single) in Glossary.Phrases)
             lowered = lowered.Replace(" " + phrase + " ", " " + single + " ");
+        foreach (var (phrase, abbreviation) in _longForms)
+            if (lowered.Contains(" " + phrase + " ") && !lowered.Contains(" " + abbreviation + " "))
+                lowered = lowered.Replace(" " + phrase + " ", " " + phrase + " " + abbreviation + " ");
         foreach (Match m in Word().Matches(lowered))
         {
             var typed = m.Value;

@@ -55,9 +55,9 @@ public sealed class TopicSearch(KnowledgeIndex index)
     // The unit that does the work (Seksi, Sub Bagian) is the better answer to "who handles it" than the one that supervises it.
     private static double LevelPrior(string nama) => nama switch
     {
-        _ when nama.StartsWith("SEKSI") || nama.StartsWith("KEPALA SUB BAGIAN") => 1.15,
+        _ when nama.StartsWith("SEKSI") || nama.StartsWith("KEPALA SUB BAGIAN") => 1.3,
         _ when nama.StartsWith("KEPALA BIDANG") || nama == "SEKRETARIS" => 1.0,
         "KEPALA DINAS" => 0.9,
-        _ => 1.05,
+        _ => 1.0,
     };
 }
