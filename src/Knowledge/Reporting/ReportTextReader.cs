@@ -291,6 +291,7 @@ internal static partial class ReportTextReader
                 if (m is >= 1 and <= 12)
                 {
                     result.Periods.Add(new PeriodMention(PeriodKind.Month, m, y < 100 ? 2000 + y : y, a.Text));
+                    result.NotValues.Add($"\"{a.Text}\" = tanggal");
                     a.Used = true;
                     continue;
                 }
@@ -302,6 +303,7 @@ internal static partial class ReportTextReader
             if (sep.IsPunct(':') && a.IsWholeNumber && b.IsWholeNumber)
             {
                 a.Used = sep.Used = b.Used = true; // a time of day
+                result.NotValues.Add($"\"{a.Text}:{b.Text}\" = jam");
                 continue;
             }
             if (!sep.IsPunct('/') && !sep.IsPunct('-')) continue;
@@ -313,6 +315,7 @@ internal static partial class ReportTextReader
             {
                 result.Periods.Add(new PeriodMention(PeriodKind.Month, (int)b.Value!.Value, year3, $"{a.Text}{sep.Text}{b.Text}{sep2.Text}{c.Text}"));
                 a.Used = sep.Used = b.Used = sep2.Used = c.Used = true;
+                result.NotValues.Add($"\"{a.Text}{sep.Text}{b.Text}{sep2.Text}{c.Text}\" = tanggal");
                 continue;
             }
             var text = a.Text + sep.Text + b.Text;
@@ -324,6 +327,7 @@ internal static partial class ReportTextReader
                 result.Periods.Add(new PeriodMention(PeriodKind.Month, (int)b.Value!.Value, null, text)); // day/month
             else continue;
             a.Used = sep.Used = b.Used = true;
+            result.NotValues.Add($"\"{text}\" = periode");
         }
     }
 
@@ -340,7 +344,12 @@ internal static partial class ReportTextReader
             else if (YearWords.Contains(w)) ReadYear(items, i, result);
             else if (DayWords.Contains(w) || ClockWords.Contains(w))
             {
-                if (At(items, i + 1) is { Kind: Kind.Number } n) { it.Used = true; n.Used = true; }
+                if (At(items, i + 1) is { Kind: Kind.Number } n)
+                {
+                    it.Used = true;
+                    n.Used = true;
+                    result.NotValues.Add($"\"{w} {n.Text}\" = {(DayWords.Contains(w) ? "tanggal" : "jam")}");
+                }
             }
             else if (w is "hari" or "hr")
             {
@@ -393,6 +402,7 @@ internal static partial class ReportTextReader
         for (var k = i; k <= j; k++) items[k].Used = true;
         var year = ReadYearAfter(items, j + 1);
         var text = $"{marker.Text} {numeral!.Text}";
+        result.NotValues.Add($"\"{text}\" = {(isSemester ? "semester" : "triwulan")}");
         if (isSemester)
             result.Periods.Add(new PeriodMention(PeriodKind.Unsupported, 0, null, text));
         else if (q < 1 || q > max)
@@ -427,6 +437,7 @@ internal static partial class ReportTextReader
             next.Used = true;
             var year = ReadYearAfter(items, i + 2);
             result.Periods.Add(new PeriodMention(PeriodKind.Month, (int)next.Value!.Value, year, $"{it.Text} {next.Text}"));
+            result.NotValues.Add($"\"{it.Text} {next.Text}\" = bulan");
         }
     }
 
@@ -474,6 +485,7 @@ internal static partial class ReportTextReader
         {
             items[i].Used = next.Used = true;
             result.Years.Add(AsYear(next, true)!.Value);
+            result.NotValues.Add($"\"{items[i].Text} {next.Text}\" = tahun");
         }
         else if (next is { Kind: Kind.Word } && (LastWords.Contains(next.Text) || ThisWords.Contains(next.Text)))
         {
@@ -501,11 +513,13 @@ internal static partial class ReportTextReader
             if (next is { Kind: Kind.Word } && DurationWords.Contains(next.Text) && !StartsPeriod(items, i + 1))
             {
                 next.Used = true;
+                result.NotValues.Add($"\"{it.Text} {next.Text}\" = lama waktu");
                 continue;
             }
             if (!it.FromWords && AsYear(it, false) is { } year)
             {
                 result.Years.Add(year);
+                result.NotValues.Add($"\"{it.Text}\" = tahun");
                 continue;
             }
 

@@ -48,6 +48,10 @@ internal sealed partial class RowMatcher
         "bulan", "tahun", "tanggal", "periode", "kemarin", "lalu",
     ];
 
+    /// <summary>Function words the analyzer keeps; they say nothing about the row ("pembinaan kepada LPK").</summary>
+    private static readonly HashSet<string> FunctionWords =
+        ["kepada", "bagi", "terhadap", "secara", "melalui", "antara", "atas", "selaku", "maupun", "tiap", "setiap", "yg", "dll", "lain"];
+
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,}\b")]
     private static partial Regex Abbreviation();
 
@@ -56,12 +60,14 @@ internal sealed partial class RowMatcher
     private readonly Dictionary<string, double> _idf = [];
     private readonly ConcurrentDictionary<string, IReadOnlyList<RowTerms>> _rows = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _jumlah;
+    private readonly HashSet<string> _functionStems;
 
     public RowMatcher(KnowledgeIndex index, MessageReader reader)
     {
         _index = index;
         _reader = reader;
         _jumlah = index.StemOf("jumlah") ?? "jumlah";
+        _functionStems = [.. FunctionWords, .. FunctionWords.Select(index.StemOf).OfType<string>()];
         var all = index.Kb.Jabatan.SelectMany(j => j.Indikator).Select(BuildRow).ToList();
         var n = all.Count;
         foreach (var stem in all.SelectMany(r => r.Uraian.Concat(r.Program)).Distinct())
@@ -91,7 +97,8 @@ internal sealed partial class RowMatcher
         return new RowTerms(row, uraian, program, indicatorTerms);
     }
 
-    private List<string> Stems(string text) => AnalyzedTerms.Of(_index.StemAnalyzer, KnowledgeIndex.Isi, text);
+    private List<string> Stems(string text) =>
+        AnalyzedTerms.Of(_index.StemAnalyzer, KnowledgeIndex.Isi, text).Where(s => !_functionStems.Contains(s)).ToList();
 
     /// <summary>Upper-case short forms in the document ("TKS", "LPK") also stand for their full words.</summary>
     private IEnumerable<string> ExpandedAbbreviations(string text)
@@ -131,7 +138,9 @@ internal sealed partial class RowMatcher
             foreach (var e in expansions)
             {
                 if (e.Stem is null) continue;
-                if (Glossary.Expansions.ContainsKey(e.Text) || EditDistance.Between(e.Text, typed.Text, 2) <= 2)
+                // "tki" in the expansion of "pmi" is a synonym by itself; "surat" in that of "spj" is only part of the phrase.
+                var synonym = Glossary.Expansions.TryGetValue(e.Text, out var own) && own != e.Text;
+                if (synonym || EditDistance.Between(e.Text, typed.Text, 2) <= 2)
                     alternatives.Add([e.Stem]);
                 else if (!phrase.Contains(e.Stem)) phrase.Add(e.Stem);
             }
@@ -144,7 +153,8 @@ internal sealed partial class RowMatcher
         return concepts;
     }
 
-    private static bool IsNoise(string word) => Glossary.StopWords.Contains(word) || ReportWords.Contains(word);
+    private static bool IsNoise(string word) =>
+        Glossary.StopWords.Contains(word) || ReportWords.Contains(word) || FunctionWords.Contains(word);
 
     private double WeightOf(List<string[]> alternatives)
     {
