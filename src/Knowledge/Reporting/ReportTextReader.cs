@@ -498,6 +498,12 @@ internal static partial class ReportTextReader
         for (var i = 0; i < items.Count; i++)
         {
             var it = items[i];
+            if (it.Kind == Kind.Word && !it.Used && it.Text == "nihil")
+            {
+                it.Used = true; // "kasus nihil": none this month
+                result.Values.Add(new NumberMention(0, it.Text));
+                continue;
+            }
             if (it.Kind == Kind.Word && !it.Used && it.Text == "setengah")
             {
                 it.Used = true;

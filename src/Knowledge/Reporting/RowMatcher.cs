@@ -50,7 +50,7 @@ internal sealed partial class RowMatcher
 
     /// <summary>Function words the analyzer keeps; they say nothing about the row ("pembinaan kepada LPK").</summary>
     private static readonly HashSet<string> FunctionWords =
-        ["kepada", "bagi", "terhadap", "secara", "melalui", "antara", "atas", "selaku", "maupun", "tiap", "setiap", "yg", "dll", "lain"];
+        ["kepada", "bagi", "terhadap", "secara", "melalui", "antara", "atas", "selaku", "maupun", "tiap", "setiap", "yg", "dll", "lain", "nihil"];
 
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,}\b")]
     private static partial Regex Abbreviation();
@@ -78,7 +78,8 @@ internal sealed partial class RowMatcher
     }
 
     /// <summary>The stems of one row, per field.</summary>
-    internal sealed record RowTerms(Indikator Row, HashSet<string> Uraian, HashSet<string> Program, List<string> IndicatorTerms);
+    /// <param name="IndicatorLines">The stems of the indicator text and of each rincian line: each says on its own what is counted.</param>
+    internal sealed record RowTerms(Indikator Row, HashSet<string> Uraian, HashSet<string> Program, List<List<string>> IndicatorLines);
 
     public IReadOnlyList<RowTerms> RowsOf(Jabatan jabatan) =>
         _rows.GetOrAdd(jabatan.Nama, _ => jabatan.Indikator.Select(BuildRow).ToList());
@@ -87,14 +88,14 @@ internal sealed partial class RowMatcher
 
     private RowTerms BuildRow(Indikator row)
     {
-        var indicatorText = string.Join(" ; ", new[] { row.Uraian }.Concat(row.Rincian));
-        var indicatorTerms = Stems(indicatorText).Where(s => s != _jumlah).Distinct().ToList();
-        var uraian = new HashSet<string>(indicatorTerms);
-        uraian.UnionWith(ExpandedAbbreviations(indicatorText));
+        var lines = new[] { row.Uraian }.Concat(row.Rincian).ToList();
+        var indicatorLines = lines.Select(l => Stems(l).Where(s => s != _jumlah).Distinct().ToList()).Where(l => l.Count > 0).ToList();
+        var uraian = new HashSet<string>(indicatorLines.SelectMany(l => l));
+        foreach (var line in lines) uraian.UnionWith(ExpandedAbbreviations(line));
         var program = new HashSet<string>(Stems(row.Program));
         program.UnionWith(ExpandedAbbreviations(row.Program));
         program.Remove(_jumlah);
-        return new RowTerms(row, uraian, program, indicatorTerms);
+        return new RowTerms(row, uraian, program, indicatorLines);
     }
 
     private List<string> Stems(string text) =>
@@ -135,16 +136,17 @@ internal sealed partial class RowMatcher
             var alternatives = new List<string[]>();
             if (typed.Stem is not null) alternatives.Add([typed.Stem]);
             var phrase = new List<string>();
+            var typedInExpansion = Glossary.Expansions.TryGetValue(typed.Text, out var expansion) && expansion.Split(' ').Contains(typed.Text);
             foreach (var e in expansions)
             {
                 if (e.Stem is null) continue;
                 // "tki" in the expansion of "pmi" is a synonym by itself; "surat" in that of "spj" is only part of the phrase.
                 var synonym = Glossary.Expansions.TryGetValue(e.Text, out var own) && own != e.Text;
-                if (synonym || EditDistance.Between(e.Text, typed.Text, 2) <= 2)
-                    alternatives.Add([e.Stem]);
+                if (synonym || EditDistance.Between(e.Text, typed.Text, 2) <= 2) alternatives.Add([e.Stem]);
                 else if (!phrase.Contains(e.Stem)) phrase.Add(e.Stem);
             }
-            if (phrase.Count > 0) alternatives.Add([.. phrase]);
+            // "mediator" → "mediator perselisihan": one word added beside the typed one is a topic hint, not a synonym.
+            if (phrase.Count > 1 || phrase.Count == 1 && !typedInExpansion) alternatives.Add([.. phrase]);
             if (alternatives.Count == 0) continue;
             var key = string.Join('|', alternatives.Select(a => string.Join(' ', a)));
             if (!seen.Add(key)) continue;
@@ -182,9 +184,13 @@ internal sealed partial class RowMatcher
                 found += c.IsUnit ? UnitWeight * c.Weight * m : c.Weight * m;
             }
             var coverage = total > 0 ? Math.Min(1.0, found / total) : 0;
-            var indicatorWeight = row.IndicatorTerms.Sum(t => Math.Max(Idf(t), 0.1));
-            var indicatorFound = row.IndicatorTerms.Where(said.Contains).Sum(t => Math.Max(Idf(t), 0.1));
-            var indicatorCoverage = indicatorWeight > 0 ? indicatorFound / indicatorWeight : 0;
+            var indicatorCoverage = 0.0;
+            foreach (var line in row.IndicatorLines)
+            {
+                var lineWeight = line.Sum(t => Math.Max(Idf(t), 0.1));
+                var lineFound = line.Where(said.Contains).Sum(t => Math.Max(Idf(t), 0.1));
+                indicatorCoverage = Math.Max(indicatorCoverage, lineFound / lineWeight);
+            }
             scores.Add(new RowScore(row.Row, coverage, indicatorCoverage));
         }
         return scores;
