@@ -109,11 +109,12 @@ public sealed class ReportInterpreter
     {
         string? other = null;
         var bestCoverage = Math.Max(ClearlyOtherJabatan, ownCoverage);
-        foreach (var j in _kb.Jabatan)
+        var total = RowMatcher.TotalWeight(concepts);
+        foreach (var (nama, row) in _matcher.AllRows)
         {
-            if (j == own) continue;
-            foreach (var s in _matcher.Score(_matcher.RowsOf(j), concepts))
-                if (!s.Row.TidakTerukur && s.Coverage > bestCoverage) (bestCoverage, other) = (s.Coverage, j.Nama);
+            if (nama == own.Nama || row.Row.TidakTerukur) continue;
+            var coverage = RowMatcher.Coverage(row, concepts, total);
+            if (coverage > bestCoverage) (bestCoverage, other) = (coverage, nama);
         }
         return other;
     }

@@ -156,7 +156,7 @@ internal sealed partial class RowMatcher
     }
 
     private static bool IsNoise(string word) =>
-        Glossary.StopWords.Contains(word) || ReportWords.Contains(word) || FunctionWords.Contains(word);
+        Glossary.StopWords.Contains(word) || ReportWords.Contains(word) || FunctionWords.Contains(word) || Glossary.LevelWords.Contains(word);
 
     private double WeightOf(List<string[]> alternatives)
     {
@@ -173,28 +173,53 @@ internal sealed partial class RowMatcher
     public List<RowScore> Score(IReadOnlyList<RowTerms> rows, IReadOnlyList<Concept> concepts)
     {
         var said = concepts.SelectMany(c => c.Alternatives).SelectMany(a => a).ToHashSet();
-        var total = concepts.Where(c => !c.IsUnit).Sum(c => c.Weight);
+        var total = TotalWeight(concepts);
         var scores = new List<RowScore>(rows.Count);
         foreach (var row in rows)
         {
-            var found = 0.0;
-            foreach (var c in concepts)
-            {
-                var m = Match(c, row);
-                found += c.IsUnit ? UnitWeight * c.Weight * m : c.Weight * m;
-            }
-            var coverage = total > 0 ? Math.Min(1.0, found / total) : 0;
             var indicatorCoverage = 0.0;
             foreach (var line in row.IndicatorLines)
             {
-                var lineWeight = line.Sum(t => Math.Max(Idf(t), 0.1));
-                var lineFound = line.Where(said.Contains).Sum(t => Math.Max(Idf(t), 0.1));
+                var lineWeight = 0.0;
+                var lineFound = 0.0;
+                foreach (var t in line)
+                {
+                    var w = Math.Max(Idf(t), 0.1);
+                    lineWeight += w;
+                    if (said.Contains(t)) lineFound += w;
+                }
                 indicatorCoverage = Math.Max(indicatorCoverage, lineFound / lineWeight);
             }
-            scores.Add(new RowScore(row.Row, coverage, indicatorCoverage));
+            scores.Add(new RowScore(row.Row, Coverage(row, concepts, total), indicatorCoverage));
         }
         return scores;
     }
+
+    public static double TotalWeight(IReadOnlyList<Concept> concepts)
+    {
+        var total = 0.0;
+        foreach (var c in concepts) if (!c.IsUnit) total += c.Weight;
+        return total;
+    }
+
+    /// <summary>Weighted share of the message's words found in the row (0..1); units only add.</summary>
+    public static double Coverage(RowTerms row, IReadOnlyList<Concept> concepts, double total)
+    {
+        if (total <= 0) return 0;
+        var found = 0.0;
+        foreach (var c in concepts)
+        {
+            var m = Match(c, row);
+            found += c.IsUnit ? UnitWeight * c.Weight * m : c.Weight * m;
+        }
+        return Math.Min(1.0, found / total);
+    }
+
+    /// <summary>Every row of the document with its jabatan, for "whose indicator is this, then?".</summary>
+    public IReadOnlyList<(string Jabatan, RowTerms Row)> AllRows => _allRows ??=
+        _index.Kb.Jabatan.SelectMany(j => RowsOf(j).Select(r => (j.Nama, r))).ToList();
+
+    private IReadOnlyList<(string, RowTerms)>? _allRows;
 
     private static double Match(Concept c, RowTerms row)
     {
