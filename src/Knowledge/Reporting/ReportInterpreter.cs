@@ -96,13 +96,23 @@ public sealed class ReportInterpreter
         if (best.Coverage < FitsAtAll)
             return new MatchResult(MatchKind.NoFit, null, [], OtherJabatanFor(j, concepts, best.Coverage));
 
-        var close = scores.Where(s => s.Score >= best.Score - Tie && s.Coverage >= FitsAtAll).ToList();
+        var close = scores.Where(s => s.Coverage >= FitsAtAll && s.Score >= best.Score - Tie).ToList();
+        // Rows with the same indicator text (told apart only by program) stay in the choice unless the message
+        // has a clear word of the best row's program that the other row does not have at all.
+        var bestText = Twin(best.Row);
+        foreach (var twin in scores.Where(s => !close.Contains(s) && s.Coverage >= FitsAtAll && Twin(s.Row) == bestText))
+            if (!_matcher.TellsApart(concepts, TermsOf(j, best.Row), TermsOf(j, twin.Row)))
+                close.Add(twin);
         var measurable = close.Where(s => !s.Row.TidakTerukur).Select(s => s.Row).OrderBy(r => r.No).ToList();
         if (measurable.Count == 0) return new MatchResult(MatchKind.Nihil, best.Row, []);
         if (close.Count == 1 && best.Coverage >= ClearFit) return new MatchResult(MatchKind.Ok, best.Row, [best.Row]);
         if (measurable.Count > MaxChoices) return new MatchResult(MatchKind.Vague, null, measurable);
         return new MatchResult(MatchKind.Clarify, null, measurable);
     }
+
+    private RowMatcher.RowTerms TermsOf(Jabatan j, Indikator row) => _matcher.RowsOf(j).First(r => r.Row == row);
+
+    private static string Twin(Indikator row) => Clean(row.Uraian).ToLowerInvariant();
 
     /// <summary>When the words fit nothing here but clearly fit another jabatan's row, say whose it is.</summary>
     private string? OtherJabatanFor(Jabatan own, IReadOnlyList<Concept> concepts, double ownCoverage)

@@ -35,6 +35,7 @@ internal sealed partial class RowMatcher
     private const double SynonymDiscount = 0.95;
     private const double UnknownWordWeight = 1.0;
     private const double UnitWeight = 0.5;
+    private const double ClearWordWeight = 2.0; // inverse row frequency of a word found in fewer than ~1 row in 8
 
     /// <summary>Words that say "this is a report", not what was done.</summary>
     private static readonly HashSet<string> ReportWords =
@@ -220,6 +221,19 @@ internal sealed partial class RowMatcher
         _index.Kb.Jabatan.SelectMany(j => RowsOf(j).Select(r => (j.Nama, r))).ToList();
 
     private IReadOnlyList<(string, RowTerms)>? _allRows;
+
+    /// <summary>
+    /// Whether the message has a clear word (not a common one) that <paramref name="chosen"/> has in full and
+    /// <paramref name="other"/> lacks entirely: "bimbingan jabatan" tells row 4 of PENGADMINISTRASI INFORMASI
+    /// PASAR KERJA from row 2, though both count "Jumlah Pencaker yang dilayani".
+    /// </summary>
+    public bool TellsApart(IReadOnlyList<Concept> concepts, RowTerms chosen, RowTerms other)
+    {
+        foreach (var c in concepts)
+            if (!c.IsUnit && c.Weight >= ClearWordWeight && Match(c, chosen) >= ProgramWeight * SynonymDiscount && Match(c, other) == 0)
+                return true;
+        return false;
+    }
 
     private static double Match(Concept c, RowTerms row)
     {
