@@ -12,9 +12,9 @@ public sealed class ReportInterpreter
 {
     public const int MaxTextLength = 500;
 
-    // Measured on the dev reports: the meant row holds >= 0.75 of the message's weighted words, a row of another
-    // jabatan's topic < 0.3. Rows within Tie of the best are offered together; identical indicator texts
-    // (told apart only by program) always end up there unless the message names words of one program.
+    // Coverage = weighted share of the message's words found in a row. On the dev reports the meant row holds
+    // 0.79 or more, while the best row for another jabatan's topic holds 0.13 or less; the thresholds sit between,
+    // leaning to "ask" (0.5..0.6 asks even with one candidate). Rows within Tie of the best are offered together.
     private const double FitsAtAll = 0.5;
     private const double ClearFit = 0.6;
     private const double Tie = 0.1;
@@ -98,11 +98,14 @@ public sealed class ReportInterpreter
 
         var close = scores.Where(s => s.Coverage >= FitsAtAll && s.Score >= best.Score - Tie).ToList();
         // Rows with the same indicator text (told apart only by program) stay in the choice unless the message
-        // has a clear word of the best row's program that the other row does not have at all.
-        var bestText = Twin(best.Row);
-        foreach (var twin in scores.Where(s => !close.Contains(s) && s.Coverage >= FitsAtAll && Twin(s.Row) == bestText))
-            if (!_matcher.TellsApart(concepts, TermsOf(j, best.Row), TermsOf(j, twin.Row)))
-                close.Add(twin);
+        // has a clear word of the chosen row's program that the other row does not have at all.
+        foreach (var chosen in close.ToList())
+        {
+            var text = Twin(chosen.Row);
+            foreach (var twin in scores.Where(s => !close.Contains(s) && s.Coverage >= FitsAtAll && Twin(s.Row) == text))
+                if (!_matcher.TellsApart(concepts, TermsOf(j, chosen.Row), TermsOf(j, twin.Row)))
+                    close.Add(twin);
+        }
         var measurable = close.Where(s => !s.Row.TidakTerukur).Select(s => s.Row).OrderBy(r => r.No).ToList();
         if (measurable.Count == 0) return new MatchResult(MatchKind.Nihil, best.Row, []);
         if (close.Count == 1 && best.Coverage >= ClearFit) return new MatchResult(MatchKind.Ok, best.Row, [best.Row]);

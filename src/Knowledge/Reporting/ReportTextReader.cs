@@ -17,7 +17,7 @@ internal static partial class ReportTextReader
         public Kind Kind { get; } = kind;
         public string Text { get; } = text;
         public int Start { get; } = start;
-        public int End { get; set; } = end;
+        public int End { get; } = end;
         public long? Value { get; set; }
         public bool Fraction { get; set; }
         public bool FromWords { get; set; }
@@ -60,7 +60,7 @@ internal static partial class ReportTextReader
         ["januari"] = 1, ["jan"] = 1, ["februari"] = 2, ["pebruari"] = 2, ["feb"] = 2, ["peb"] = 2,
         ["maret"] = 3, ["mar"] = 3, ["mrt"] = 3, ["april"] = 4, ["apr"] = 4, ["mei"] = 5,
         ["juni"] = 6, ["jun"] = 6, ["juli"] = 7, ["jul"] = 7,
-        ["agustus"] = 8, ["agu"] = 8, ["agt"] = 8, ["ags"] = 8, ["agst"] = 8, ["agus"] = 8, ["agus."] = 8,
+        ["agustus"] = 8, ["agu"] = 8, ["agt"] = 8, ["ags"] = 8, ["agst"] = 8, ["agus"] = 8,
         ["september"] = 9, ["sep"] = 9, ["sept"] = 9, ["oktober"] = 10, ["okt"] = 10, ["oct"] = 10,
         ["november"] = 11, ["nov"] = 11, ["nopember"] = 11, ["nop"] = 11, ["desember"] = 12, ["des"] = 12, ["dec"] = 12,
     };
@@ -169,7 +169,7 @@ internal static partial class ReportTextReader
             items.Add(NumberItem(quarter.Groups["n"].Value, start + q.Length, end));
             return;
         }
-        if (!NumberWords.Contains(word) && SplitNumberWords(word) is { Count: > 1 } parts)
+        if (word.Length <= 30 && !NumberWords.Contains(word) && SplitNumberWords(word) is { Count: > 1 } parts)
         {
             foreach (var part in parts) items.Add(new Item(Kind.Word, part, start, end));
             return;
@@ -177,14 +177,19 @@ internal static partial class ReportTextReader
         items.Add(new Item(Kind.Word, word, start, end));
     }
 
+    private static readonly string[] SplitCandidates = [.. NumberWords.Append("se").OrderByDescending(w => w.Length)];
+
+    /// <summary>"duapuluhlima" → dua puluh lima; null when the word is not made of number words only ("sedang").</summary>
     private static List<string>? SplitNumberWords(string word)
     {
         if (word.Length == 0) return [];
-        foreach (var candidate in NumberWords.Append("se").OrderByDescending(w => w.Length))
+        foreach (var candidate in SplitCandidates)
         {
             if (!word.StartsWith(candidate, StringComparison.Ordinal)) continue;
             var rest = SplitNumberWords(word[candidate.Length..]);
-            if (rest is not null) return [candidate, .. rest];
+            if (rest is null) continue;
+            if (candidate == "se" && (rest.Count == 0 || !Multipliers.Contains(rest[0]))) continue; // "se" only before puluh/ratus/...
+            return [candidate, .. rest];
         }
         return null;
     }
@@ -344,7 +349,7 @@ internal static partial class ReportTextReader
             else if (YearWords.Contains(w)) ReadYear(items, i, result);
             else if (DayWords.Contains(w) || ClockWords.Contains(w))
             {
-                if (At(items, i + 1) is { Kind: Kind.Number } n)
+                if (At(items, i + 1) is { Kind: Kind.Number, Used: false } n)
                 {
                     it.Used = true;
                     n.Used = true;
