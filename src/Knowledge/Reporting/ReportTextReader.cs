@@ -86,13 +86,15 @@ internal static partial class ReportTextReader
     private static readonly Dictionary<string, long> ScaleWords = new()
         { ["ribu"] = 1_000, ["rb"] = 1_000, ["rbu"] = 1_000, ["juta"] = 1_000_000, ["jt"] = 1_000_000, ["jta"] = 1_000_000 };
 
-    /// <summary>Words that may follow the value as its unit ("25 org", "3 dok"); they say little about the row.</summary>
+    /// <summary>
+    /// Words that may follow the value as its unit ("25 org", "3 dok", "8 prsh"); they count only a little for a row.
+    /// Nouns that name what is counted ("25 pencaker dilayani", "7 SPJ") are not units: they stay full evidence.
+    /// </summary>
     public static readonly HashSet<string> UnitWords =
     [
         "orang", "org", "or", "jiwa", "peserta", "dok", "dokumen", "doc", "docs", "berkas", "lembar", "lbr", "eks", "eksemplar",
         "kali", "x", "kl", "buah", "bh", "biji", "prsh", "perush", "perusahaan", "pt", "lembaga", "data", "kasus",
-        "unit", "item", "jenis", "paket", "set", "kegiatan", "keg", "titik", "lokasi", "naskah", "file", "laporan",
-        "surat", "bahan", "kunjungan", "kendaraan", "ruangan", "ruang", "aturan", "pencaker", "tki", "tka", "spj",
+        "unit", "item", "jenis", "paket", "set", "kegiatan", "keg", "titik", "lokasi", "naskah", "file",
     ];
 
     public static ReportText Read(string text)
