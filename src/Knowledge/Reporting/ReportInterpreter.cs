@@ -14,9 +14,10 @@ public sealed class ReportInterpreter
 
     // Coverage = weighted share of the message's words found in a row. On the dev reports the meant row holds
     // 0.79 or more, while the best row for another jabatan's topic holds 0.13 or less; the thresholds sit between,
-    // leaning to "ask" (0.5..0.6 asks even with one candidate). Rows within Tie of the best are offered together.
+    // leaning to "ask": 0.5..0.75 asks even with one candidate, and so does a row that lacks a distinctive word
+    // of the message. Rows within Tie of the best are offered together.
     private const double FitsAtAll = 0.5;
-    private const double ClearFit = 0.6;
+    private const double ClearFit = 0.75;
     private const double Tie = 0.1;
     private const double ClearlyOtherJabatan = 0.8;
     private const int MaxChoices = 5;
@@ -108,7 +109,8 @@ public sealed class ReportInterpreter
         }
         var measurable = close.Where(s => !s.Row.TidakTerukur).Select(s => s.Row).OrderBy(r => r.No).ToList();
         if (measurable.Count == 0) return new MatchResult(MatchKind.Nihil, best.Row, []);
-        if (close.Count == 1 && best.Coverage >= ClearFit) return new MatchResult(MatchKind.Ok, best.Row, [best.Row]);
+        if (close.Count == 1 && best.Coverage >= ClearFit && !best.MissesClearWord)
+            return new MatchResult(MatchKind.Ok, best.Row, [best.Row]);
         if (measurable.Count > MaxChoices) return new MatchResult(MatchKind.Vague, null, measurable);
         return new MatchResult(MatchKind.Clarify, null, measurable);
     }
@@ -126,7 +128,7 @@ public sealed class ReportInterpreter
         foreach (var (nama, row) in _matcher.AllRows)
         {
             if (nama == own.Nama || row.Row.TidakTerukur) continue;
-            var coverage = RowMatcher.Coverage(row, concepts, total);
+            var coverage = _matcher.Coverage(row, concepts, total);
             if (coverage > bestCoverage) (bestCoverage, other) = (coverage, nama);
         }
         return other;

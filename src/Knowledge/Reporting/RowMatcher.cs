@@ -16,7 +16,8 @@ internal sealed record Concept(string Typed, IReadOnlyList<string[]> Alternative
 /// <summary>How well one row fits the message.</summary>
 /// <param name="Coverage">Weighted share of the message's words found in the row (0..1).</param>
 /// <param name="IndicatorCoverage">Weighted share of the row's indicator words the message says (0..1).</param>
-internal sealed record RowScore(Indikator Row, double Coverage, double IndicatorCoverage)
+/// <param name="MissesClearWord">The message has a distinctive word this row lacks: never stored without asking.</param>
+internal sealed record RowScore(Indikator Row, double Coverage, double IndicatorCoverage, bool MissesClearWord)
 {
     /// <summary>Coverage decides; saying all of a row's indicator text breaks ties between rows that share words.</summary>
     public double Score => Coverage + RowMatcher.IndicatorWeight * IndicatorCoverage;
@@ -36,6 +37,7 @@ internal sealed partial class RowMatcher
     private const double UnknownWordWeight = 1.0;
     private const double UnitWeight = 0.5;
     private const double ClearWordWeight = 2.0; // inverse row frequency of a word found in fewer than ~1 row in 8
+    private const double MissedBelow = 0.3;
 
     /// <summary>Words that say "this is a report", not what was done.</summary>
     private static readonly HashSet<string> ReportWords =
@@ -191,7 +193,7 @@ internal sealed partial class RowMatcher
                 }
                 indicatorCoverage = Math.Max(indicatorCoverage, lineFound / lineWeight);
             }
-            scores.Add(new RowScore(row.Row, Coverage(row, concepts, total), indicatorCoverage));
+            scores.Add(new RowScore(row.Row, Coverage(row, concepts, total), indicatorCoverage, MissesClearWord(concepts, row)));
         }
         return scores;
     }
@@ -204,13 +206,13 @@ internal sealed partial class RowMatcher
     }
 
     /// <summary>Weighted share of the message's words found in the row (0..1); units only add.</summary>
-    public static double Coverage(RowTerms row, IReadOnlyList<Concept> concepts, double total)
+    public double Coverage(RowTerms row, IReadOnlyList<Concept> concepts, double total)
     {
         if (total <= 0) return 0;
         var found = 0.0;
         foreach (var c in concepts)
         {
-            var m = Match(c, row);
+            var m = MatchOf(c, row);
             found += c.IsUnit ? UnitWeight * c.Weight * m : c.Weight * m;
         }
         return Math.Min(1.0, found / total);
@@ -230,21 +232,37 @@ internal sealed partial class RowMatcher
     public bool TellsApart(IReadOnlyList<Concept> concepts, RowTerms chosen, RowTerms other)
     {
         foreach (var c in concepts)
-            if (!c.IsUnit && c.Weight >= ClearWordWeight && Match(c, chosen) >= ProgramWeight * SynonymDiscount && Match(c, other) == 0)
+            if (!c.IsUnit && c.Weight >= ClearWordWeight && MatchOf(c, chosen) >= ProgramWeight * SynonymDiscount && MatchOf(c, other) == 0)
                 return true;
         return false;
     }
 
-    private static double Match(Concept c, RowTerms row)
+    /// <summary>A clear word of the message (not a common one) that the row does not have at all.</summary>
+    public bool MissesClearWord(IReadOnlyList<Concept> concepts, RowTerms row)
+    {
+        foreach (var c in concepts)
+            if (!c.IsUnit && c.Weight >= ClearWordWeight && MatchOf(c, row) < MissedBelow) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// How well one concept is found in a row (0..1): its best alternative, each word counted by its inverse row
+    /// frequency, so that "kerja" alone does not stand for "pencari kerja".
+    /// </summary>
+    private double MatchOf(Concept c, RowTerms row)
     {
         var best = 0.0;
         for (var a = 0; a < c.Alternatives.Count; a++)
         {
             var alt = c.Alternatives[a];
-            var sum = 0.0;
+            double sum = 0, weight = 0;
             foreach (var stem in alt)
-                sum += row.Uraian.Contains(stem) ? 1.0 : row.Program.Contains(stem) ? ProgramWeight : 0;
-            var m = sum / alt.Length * (a == 0 ? 1.0 : SynonymDiscount);
+            {
+                var w = alt.Length == 1 ? 1.0 : Math.Max(Idf(stem), 0.1);
+                weight += w;
+                sum += w * (row.Uraian.Contains(stem) ? 1.0 : row.Program.Contains(stem) ? ProgramWeight : 0);
+            }
+            var m = sum / weight * (a == 0 ? 1.0 : SynonymDiscount);
             best = Math.Max(best, m);
         }
         return best;

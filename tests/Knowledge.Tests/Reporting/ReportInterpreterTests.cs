@@ -72,7 +72,7 @@ public sealed class ReportInterpreterTests(ReportFixture fixture)
     [InlineData(Bendahara, "jam 10:30 SP2D 5", 2, 5)]
     [InlineData(Monev, "kasus kecelakaan kerja K3 2 kasus", 5, 2)]
     [InlineData(Perluasan, "dokumen IMTA dikirim ke P2T Jatim 4", 8, 4)]
-    [InlineData(Ipk, "data pencaker AK1 diinput 30 hr ini", 7, 30)]
+    [InlineData(DalamNegeri, "pendaftaran pencaker AK1 hr ini 30", 3, 30)]
     [InlineData(Bendahara, "SP2D ke-2 dibuat 7", 2, 7)]
     [InlineData(Bendahara, "SP2D 3 hari dibuat 7", 2, 7)]
     public void Skips_numbers_that_are_not_the_value(string jabatan, string text, int row, int value) =>
