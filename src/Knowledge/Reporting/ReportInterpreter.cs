@@ -263,7 +263,7 @@ public sealed class ReportInterpreter
         {
             var uraian = Clean(r.Uraian);
             var twin = rows.Any(o => o != r && Clean(o.Uraian).Equals(uraian, StringComparison.OrdinalIgnoreCase));
-            lines.Add(twin || uraian.Length == 0 ? $"{r.No}. {uraian} ({Clean(r.Program)})" : $"{r.No}. {uraian}");
+            lines.Add(twin || rows.Count == 1 || uraian.Length == 0 ? $"{r.No}. {uraian} ({Clean(r.Program)})" : $"{r.No}. {uraian}");
         }
         lines.Add(rows.Count == 1 ? "Balas dengan nomor indikatornya bila benar." : "Balas dengan nomor indikatornya.");
         if (note is not null) lines.Add(note);

@@ -121,6 +121,26 @@ public sealed class ReportInterpreterTests(ReportFixture fixture)
         Assert.Equal("2026-11", d.Periode.Code);
     }
 
+    [Theory]
+    [InlineData(Barang, "laporan tahunan 1", 11)]
+    [InlineData(DalamNegeri, "bimbingan jabatan 5", 5)]
+    public void Asks_to_confirm_when_only_the_program_fits(string jabatan, string text, int row)
+    {
+        var d = fixture.Read(jabatan, text);
+        Assert.True(d.Status == ReportStatus.Clarify, $"{d.Status}: {d.Message}");
+        Assert.Equal([row], d.Candidates.Select(r => r.No));
+        Assert.Contains("indikator ini?", d.Message);
+        Assert.Contains("bila benar", d.Message);
+    }
+
+    [Fact]
+    public void A_distinctive_word_the_row_lacks_is_not_stored()
+    {
+        // "pencaker" is no word of SEKSI PENEMPATAN TENAGA KERJA LUAR NEGERI; "dilayani" alone points to the TKI homecoming row.
+        var d = fixture.Read(LuarNegeri, "pencaker dilayani 5");
+        Assert.NotEqual(ReportStatus.Ok, d.Status);
+    }
+
     [Fact]
     public void Never_stores_a_row_text_on_another_row()
     {
