@@ -12,17 +12,19 @@ public sealed class ReportInterpreter
 {
     public const int MaxTextLength = 500;
 
-    // Measured on the dev reports: the meant row holds >= 0.75 of the message's weighted words, a row of another
-    // jabatan's topic < 0.3. Rows within Tie of the best are offered together; identical indicator texts
-    // (told apart only by program) always end up there unless the message names words of one program.
+    // Coverage = weighted share of the message's words found in a row. On the dev reports the meant row holds
+    // 0.79 or more, while the best row for another jabatan's topic holds 0.13 or less; the thresholds sit between,
+    // leaning to "ask": 0.5..0.75 asks even with one candidate, and so does a row that lacks a distinctive word
+    // of the message. Rows within Tie of the best are offered together.
     private const double FitsAtAll = 0.5;
-    private const double ClearFit = 0.6;
+    private const double ClearFit = 0.75;
     private const double Tie = 0.1;
     private const double ClearlyOtherJabatan = 0.8;
     private const int MaxChoices = 5;
     private const int ExampleValue = 5;
 
     private readonly KnowledgeBase _kb;
+    private readonly IkiKnowledge _knowledge;
     private readonly RowMatcher _matcher;
     private readonly ReportOptions _options;
     private readonly ConcurrentDictionary<string, IReadOnlyList<Example>> _examples = new(StringComparer.OrdinalIgnoreCase);
@@ -31,6 +33,7 @@ public sealed class ReportInterpreter
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         _kb = knowledge.Kb;
+        _knowledge = knowledge;
         _matcher = new RowMatcher(knowledge.Index, knowledge.Questions.Reader);
         _options = options ?? new ReportOptions();
     }
@@ -62,7 +65,8 @@ public sealed class ReportInterpreter
         if (value.Problem is not null) return Reject(current, value.Problem, value.Value);
 
         var period = ReadPeriod(reading, now, current);
-        if (period.Problem is not null) return Reject(current, period.Problem + ExamplesFor(j, match.Row), value.Value);
+        if (period.Problem is not null)
+            return Reject(current, period.Problem + ExamplesFor(j, match.Row is { } row ? [row] : match.Candidates), value.Value);
         var p = period.Periode!;
 
         return match.Kind switch
@@ -93,24 +97,39 @@ public sealed class ReportInterpreter
         if (best.Coverage < FitsAtAll)
             return new MatchResult(MatchKind.NoFit, null, [], OtherJabatanFor(j, concepts, best.Coverage));
 
-        var close = scores.Where(s => s.Score >= best.Score - Tie && s.Coverage >= FitsAtAll).ToList();
+        var close = scores.Where(s => s.Coverage >= FitsAtAll && s.Score >= best.Score - Tie).ToList();
+        // Rows with the same indicator text (told apart only by program) stay in the choice unless the message
+        // has a clear word of the chosen row's program that the other row does not have at all.
+        foreach (var chosen in close.ToList())
+        {
+            var text = Twin(chosen.Row);
+            foreach (var twin in scores.Where(s => !close.Contains(s) && s.Coverage >= FitsAtAll && Twin(s.Row) == text))
+                if (!_matcher.TellsApart(concepts, TermsOf(j, chosen.Row), TermsOf(j, twin.Row)))
+                    close.Add(twin);
+        }
         var measurable = close.Where(s => !s.Row.TidakTerukur).Select(s => s.Row).OrderBy(r => r.No).ToList();
         if (measurable.Count == 0) return new MatchResult(MatchKind.Nihil, best.Row, []);
-        if (close.Count == 1 && best.Coverage >= ClearFit) return new MatchResult(MatchKind.Ok, best.Row, [best.Row]);
+        if (close.Count == 1 && best.Coverage >= ClearFit && !best.MissesClearWord)
+            return new MatchResult(MatchKind.Ok, best.Row, [best.Row]);
         if (measurable.Count > MaxChoices) return new MatchResult(MatchKind.Vague, null, measurable);
         return new MatchResult(MatchKind.Clarify, null, measurable);
     }
+
+    private RowMatcher.RowTerms TermsOf(Jabatan j, Indikator row) => _matcher.RowsOf(j).First(r => r.Row == row);
+
+    private static string Twin(Indikator row) => Clean(row.Uraian).ToLowerInvariant();
 
     /// <summary>When the words fit nothing here but clearly fit another jabatan's row, say whose it is.</summary>
     private string? OtherJabatanFor(Jabatan own, IReadOnlyList<Concept> concepts, double ownCoverage)
     {
         string? other = null;
         var bestCoverage = Math.Max(ClearlyOtherJabatan, ownCoverage);
-        foreach (var j in _kb.Jabatan)
+        var total = RowMatcher.TotalWeight(concepts);
+        foreach (var (nama, row) in _matcher.AllRows)
         {
-            if (j == own) continue;
-            foreach (var s in _matcher.Score(_matcher.RowsOf(j), concepts))
-                if (!s.Row.TidakTerukur && s.Coverage > bestCoverage) (bestCoverage, other) = (s.Coverage, j.Nama);
+            if (nama == own.Nama || row.Row.TidakTerukur) continue;
+            var coverage = _matcher.Coverage(row, concepts, total);
+            if (coverage > bestCoverage) (bestCoverage, other) = (coverage, nama);
         }
         return other;
     }
@@ -121,13 +140,16 @@ public sealed class ReportInterpreter
 
     private ValueResult ReadValue(ReportText reading, MatchResult match, Jabatan j)
     {
-        string examples() => ExamplesFor(j, match.Row);
+        string examples() => ExamplesFor(j, match.Row is { } row ? [row] : match.Candidates);
         var values = reading.Values;
         if (values.Count == 0)
         {
             if (reading.DaysOrValues.Count > 0)
                 return new(null, $"Angka {reading.DaysOrValues[0].Text} menempel pada nama bulan, jadi saya baca sebagai tanggal. " +
                                  $"Tulis jumlahnya terpisah dari tanggal.{examples()}");
+            if (reading.NotValues.Count > 0)
+                return new(null, $"Angka jumlahnya belum ada ({string.Join("; ", reading.NotValues)}, bukan jumlah). " +
+                                 $"Tulis juga satu angka jumlahnya.{examples()}");
             return new(null, $"Angkanya belum ada. Tulis indikator dan satu angka jumlahnya.{examples()}");
         }
         var negative = values.FirstOrDefault(v => v.Problem == NumberProblem.Negative);
@@ -241,7 +263,7 @@ public sealed class ReportInterpreter
         {
             var uraian = Clean(r.Uraian);
             var twin = rows.Any(o => o != r && Clean(o.Uraian).Equals(uraian, StringComparison.OrdinalIgnoreCase));
-            lines.Add(twin || uraian.Length == 0 ? $"{r.No}. {uraian} ({Clean(r.Program)})" : $"{r.No}. {uraian}");
+            lines.Add(twin || rows.Count == 1 || uraian.Length == 0 ? $"{r.No}. {uraian} ({Clean(r.Program)})" : $"{r.No}. {uraian}");
         }
         lines.Add(rows.Count == 1 ? "Balas dengan nomor indikatornya bila benar." : "Balas dengan nomor indikatornya.");
         if (note is not null) lines.Add(note);
@@ -267,18 +289,21 @@ public sealed class ReportInterpreter
 
     private string UnknownJabatan(string jabatan)
     {
-        var names = _kb.Jabatan.Select(x => x.Nama).Take(3);
+        var names = _knowledge.Questions.Names.Rank(_knowledge.Questions.Reader.Read(jabatan))
+            .Where(r => r.Score >= 0.3).Select(r => r.Nama).Take(3).ToList();
+        if (names.Count == 0) names = _kb.Jabatan.Select(x => x.Nama).Take(3).ToList();
         return $"Jabatan \"{TextNormalizer.Collapse(jabatan)}\" tidak ada di dokumen IKI, jadi laporan belum bisa dicatat. " +
                $"Minta admin mengatur jabatan Anda ke salah satu nama resmi (mis. {string.Join(", ", names)}).";
     }
 
     /// <summary>Up to three lines "contoh: ..." of what this jabatan can report; the row the message seemed to mean comes first.</summary>
-    private string ExamplesFor(Jabatan? j, Indikator? first = null)
+    private string ExamplesFor(Jabatan? j, IReadOnlyList<Indikator>? first = null)
     {
         if (j is null) return "";
         var all = _examples.GetOrAdd(j.Nama, _ => BuildExamples(j));
         if (all.Count == 0) return "";
-        var chosen = all.Where(e => e.Row == first).Concat(all.Where(e => e.Row != first)).Take(3);
+        first ??= [];
+        var chosen = all.Where(e => first.Contains(e.Row)).Concat(all.Where(e => !first.Contains(e.Row))).Take(3);
         return "\nYang bisa dilaporkan, misalnya:\n" + string.Join('\n', chosen.Select(e => $"contoh: {e.Text} {ExampleValue}"));
     }
 
@@ -293,23 +318,30 @@ public sealed class ReportInterpreter
             var uraian = Clean(row.Uraian);
             if (uraian.StartsWith("jumlah ", StringComparison.OrdinalIgnoreCase)) uraian = uraian[7..];
             uraian = uraian.ToLowerInvariant();
-            var program = Clean(row.Program).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+            // The program's nouns, without its verbs ("membuat", "melakukan"): "laporan tribulan".
+            var program = Clean(row.Program).ToLowerInvariant()
+                .Split([' ', '/', ',', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w.All(char.IsLetter) && !IsVerb(w) && !Language.Glossary.StopWords.Contains(w)).ToList();
             var tries = new List<string> { uraian };
             for (var n = 2; n <= Math.Min(6, program.Count); n++) tries.Add($"{uraian} untuk {string.Join(' ', program.Take(n))}");
-            foreach (var attempt in tries)
-            {
-                var reading = ReportTextReader.Read($"{attempt} {ExampleValue}");
-                var m = Match(j, reading);
-                if (m.Kind == MatchKind.Ok && m.Row == row && reading.Values.Count == 1)
-                {
-                    examples.Add(new Example(row, attempt));
-                    break;
-                }
-            }
+            for (var n = 2; n <= Math.Min(6, program.Count); n++) tries.Add($"{string.Join(' ', program.Take(n))}, {uraian}");
+            // The user swaps in their own number, so the phrase must hold for small ones too ("tribulan 3" is a quarter).
+            var chosen = tries.FirstOrDefault(t => ReadsAs(j, row, $"{t} {ExampleValue}") && ReadsAs(j, row, $"{t} 3"));
+            if (chosen is not null) examples.Add(new Example(row, chosen));
         }
         // Prefer the short ones: they read best in a chat.
         return examples.OrderBy(e => e.Text.Length > 45).ThenBy(e => e.Row.No).ToList();
     }
+
+    private bool ReadsAs(Jabatan j, Indikator row, string text)
+    {
+        var reading = ReportTextReader.Read(text);
+        var m = Match(j, reading);
+        return m.Kind == MatchKind.Ok && m.Row == row && reading.Values.Count == 1 && reading.Periods.Count == 0;
+    }
+
+    private static bool IsVerb(string w) =>
+        w.Length > 5 && (w.StartsWith("mem") || w.StartsWith("men") || w.StartsWith("mel") || w.StartsWith("mer") || w.StartsWith("mew"));
 
     private static string Clean(string s) =>
         TextNormalizer.Collapse(s).TrimStart('-', ' ', ':').TrimEnd(';', '.', ' ', ',');

@@ -23,6 +23,9 @@ internal sealed class ReportText
     public List<NumberMention> DaysOrValues { get; } = [];
 
     public List<PeriodMention> Periods { get; } = [];
+
+    /// <summary>Numbers read as something else, for the user: "\"tw 2\" = triwulan", "\"2024\" = tahun".</summary>
+    public List<string> NotValues { get; } = [];
     public List<int> Years { get; } = [];
 
     /// <summary>The words that say what was done (numbers, period words and units taken out), in order.</summary>

@@ -17,7 +17,7 @@ internal static partial class ReportTextReader
         public Kind Kind { get; } = kind;
         public string Text { get; } = text;
         public int Start { get; } = start;
-        public int End { get; set; } = end;
+        public int End { get; } = end;
         public long? Value { get; set; }
         public bool Fraction { get; set; }
         public bool FromWords { get; set; }
@@ -60,7 +60,7 @@ internal static partial class ReportTextReader
         ["januari"] = 1, ["jan"] = 1, ["februari"] = 2, ["pebruari"] = 2, ["feb"] = 2, ["peb"] = 2,
         ["maret"] = 3, ["mar"] = 3, ["mrt"] = 3, ["april"] = 4, ["apr"] = 4, ["mei"] = 5,
         ["juni"] = 6, ["jun"] = 6, ["juli"] = 7, ["jul"] = 7,
-        ["agustus"] = 8, ["agu"] = 8, ["agt"] = 8, ["ags"] = 8, ["agst"] = 8, ["agus"] = 8, ["agus."] = 8,
+        ["agustus"] = 8, ["agu"] = 8, ["agt"] = 8, ["ags"] = 8, ["agst"] = 8, ["agus"] = 8,
         ["september"] = 9, ["sep"] = 9, ["sept"] = 9, ["oktober"] = 10, ["okt"] = 10, ["oct"] = 10,
         ["november"] = 11, ["nov"] = 11, ["nopember"] = 11, ["nop"] = 11, ["desember"] = 12, ["des"] = 12, ["dec"] = 12,
     };
@@ -86,13 +86,15 @@ internal static partial class ReportTextReader
     private static readonly Dictionary<string, long> ScaleWords = new()
         { ["ribu"] = 1_000, ["rb"] = 1_000, ["rbu"] = 1_000, ["juta"] = 1_000_000, ["jt"] = 1_000_000, ["jta"] = 1_000_000 };
 
-    /// <summary>Words that may follow the value as its unit ("25 org", "3 dok"); they say little about the row.</summary>
+    /// <summary>
+    /// Words that may follow the value as its unit ("25 org", "3 dok", "8 prsh"); they count only a little for a row.
+    /// Nouns that name what is counted ("25 pencaker dilayani", "7 SPJ") are not units: they stay full evidence.
+    /// </summary>
     public static readonly HashSet<string> UnitWords =
     [
         "orang", "org", "or", "jiwa", "peserta", "dok", "dokumen", "doc", "docs", "berkas", "lembar", "lbr", "eks", "eksemplar",
         "kali", "x", "kl", "buah", "bh", "biji", "prsh", "perush", "perusahaan", "pt", "lembaga", "data", "kasus",
-        "unit", "item", "jenis", "paket", "set", "kegiatan", "keg", "titik", "lokasi", "naskah", "file", "laporan",
-        "surat", "bahan", "kunjungan", "kendaraan", "ruangan", "ruang", "aturan", "pencaker", "tki", "tka", "spj",
+        "unit", "item", "jenis", "paket", "set", "kegiatan", "keg", "titik", "lokasi", "naskah", "file",
     ];
 
     public static ReportText Read(string text)
@@ -169,7 +171,7 @@ internal static partial class ReportTextReader
             items.Add(NumberItem(quarter.Groups["n"].Value, start + q.Length, end));
             return;
         }
-        if (!NumberWords.Contains(word) && SplitNumberWords(word) is { Count: > 1 } parts)
+        if (word.Length <= 30 && !NumberWords.Contains(word) && SplitNumberWords(word) is { Count: > 1 } parts)
         {
             foreach (var part in parts) items.Add(new Item(Kind.Word, part, start, end));
             return;
@@ -177,14 +179,19 @@ internal static partial class ReportTextReader
         items.Add(new Item(Kind.Word, word, start, end));
     }
 
+    private static readonly string[] SplitCandidates = [.. NumberWords.Append("se").OrderByDescending(w => w.Length)];
+
+    /// <summary>"duapuluhlima" → dua puluh lima; null when the word is not made of number words only ("sedang").</summary>
     private static List<string>? SplitNumberWords(string word)
     {
         if (word.Length == 0) return [];
-        foreach (var candidate in NumberWords.Append("se").OrderByDescending(w => w.Length))
+        foreach (var candidate in SplitCandidates)
         {
             if (!word.StartsWith(candidate, StringComparison.Ordinal)) continue;
             var rest = SplitNumberWords(word[candidate.Length..]);
-            if (rest is not null) return [candidate, .. rest];
+            if (rest is null) continue;
+            if (candidate == "se" && (rest.Count == 0 || !Multipliers.Contains(rest[0]))) continue; // "se" only before puluh/ratus/...
+            return [candidate, .. rest];
         }
         return null;
     }
@@ -291,6 +298,7 @@ internal static partial class ReportTextReader
                 if (m is >= 1 and <= 12)
                 {
                     result.Periods.Add(new PeriodMention(PeriodKind.Month, m, y < 100 ? 2000 + y : y, a.Text));
+                    result.NotValues.Add($"\"{a.Text}\" = tanggal");
                     a.Used = true;
                     continue;
                 }
@@ -302,6 +310,7 @@ internal static partial class ReportTextReader
             if (sep.IsPunct(':') && a.IsWholeNumber && b.IsWholeNumber)
             {
                 a.Used = sep.Used = b.Used = true; // a time of day
+                result.NotValues.Add($"\"{a.Text}:{b.Text}\" = jam");
                 continue;
             }
             if (!sep.IsPunct('/') && !sep.IsPunct('-')) continue;
@@ -313,6 +322,7 @@ internal static partial class ReportTextReader
             {
                 result.Periods.Add(new PeriodMention(PeriodKind.Month, (int)b.Value!.Value, year3, $"{a.Text}{sep.Text}{b.Text}{sep2.Text}{c.Text}"));
                 a.Used = sep.Used = b.Used = sep2.Used = c.Used = true;
+                result.NotValues.Add($"\"{a.Text}{sep.Text}{b.Text}{sep2.Text}{c.Text}\" = tanggal");
                 continue;
             }
             var text = a.Text + sep.Text + b.Text;
@@ -324,6 +334,7 @@ internal static partial class ReportTextReader
                 result.Periods.Add(new PeriodMention(PeriodKind.Month, (int)b.Value!.Value, null, text)); // day/month
             else continue;
             a.Used = sep.Used = b.Used = true;
+            result.NotValues.Add($"\"{text}\" = periode");
         }
     }
 
@@ -340,7 +351,12 @@ internal static partial class ReportTextReader
             else if (YearWords.Contains(w)) ReadYear(items, i, result);
             else if (DayWords.Contains(w) || ClockWords.Contains(w))
             {
-                if (At(items, i + 1) is { Kind: Kind.Number } n) { it.Used = true; n.Used = true; }
+                if (At(items, i + 1) is { Kind: Kind.Number, Used: false } n)
+                {
+                    it.Used = true;
+                    n.Used = true;
+                    result.NotValues.Add($"\"{w} {n.Text}\" = {(DayWords.Contains(w) ? "tanggal" : "jam")}");
+                }
             }
             else if (w is "hari" or "hr")
             {
@@ -393,6 +409,7 @@ internal static partial class ReportTextReader
         for (var k = i; k <= j; k++) items[k].Used = true;
         var year = ReadYearAfter(items, j + 1);
         var text = $"{marker.Text} {numeral!.Text}";
+        result.NotValues.Add($"\"{text}\" = {(isSemester ? "semester" : "triwulan")}");
         if (isSemester)
             result.Periods.Add(new PeriodMention(PeriodKind.Unsupported, 0, null, text));
         else if (q < 1 || q > max)
@@ -427,6 +444,7 @@ internal static partial class ReportTextReader
             next.Used = true;
             var year = ReadYearAfter(items, i + 2);
             result.Periods.Add(new PeriodMention(PeriodKind.Month, (int)next.Value!.Value, year, $"{it.Text} {next.Text}"));
+            result.NotValues.Add($"\"{it.Text} {next.Text}\" = bulan");
         }
     }
 
@@ -474,6 +492,7 @@ internal static partial class ReportTextReader
         {
             items[i].Used = next.Used = true;
             result.Years.Add(AsYear(next, true)!.Value);
+            result.NotValues.Add($"\"{items[i].Text} {next.Text}\" = tahun");
         }
         else if (next is { Kind: Kind.Word } && (LastWords.Contains(next.Text) || ThisWords.Contains(next.Text)))
         {
@@ -486,6 +505,12 @@ internal static partial class ReportTextReader
         for (var i = 0; i < items.Count; i++)
         {
             var it = items[i];
+            if (it.Kind == Kind.Word && !it.Used && it.Text == "nihil")
+            {
+                it.Used = true; // "kasus nihil": none this month
+                result.Values.Add(new NumberMention(0, it.Text));
+                continue;
+            }
             if (it.Kind == Kind.Word && !it.Used && it.Text == "setengah")
             {
                 it.Used = true;
@@ -501,11 +526,13 @@ internal static partial class ReportTextReader
             if (next is { Kind: Kind.Word } && DurationWords.Contains(next.Text) && !StartsPeriod(items, i + 1))
             {
                 next.Used = true;
+                result.NotValues.Add($"\"{it.Text} {next.Text}\" = lama waktu");
                 continue;
             }
             if (!it.FromWords && AsYear(it, false) is { } year)
             {
                 result.Years.Add(year);
+                result.NotValues.Add($"\"{it.Text}\" = tahun");
                 continue;
             }
 

@@ -16,7 +16,8 @@ internal sealed record Concept(string Typed, IReadOnlyList<string[]> Alternative
 /// <summary>How well one row fits the message.</summary>
 /// <param name="Coverage">Weighted share of the message's words found in the row (0..1).</param>
 /// <param name="IndicatorCoverage">Weighted share of the row's indicator words the message says (0..1).</param>
-internal sealed record RowScore(Indikator Row, double Coverage, double IndicatorCoverage)
+/// <param name="MissesClearWord">The message has a distinctive word this row lacks: never stored without asking.</param>
+internal sealed record RowScore(Indikator Row, double Coverage, double IndicatorCoverage, bool MissesClearWord)
 {
     /// <summary>Coverage decides; saying all of a row's indicator text breaks ties between rows that share words.</summary>
     public double Score => Coverage + RowMatcher.IndicatorWeight * IndicatorCoverage;
@@ -35,6 +36,8 @@ internal sealed partial class RowMatcher
     private const double SynonymDiscount = 0.95;
     private const double UnknownWordWeight = 1.0;
     private const double UnitWeight = 0.5;
+    private const double ClearWordWeight = 2.0; // inverse row frequency of a word found in fewer than ~1 row in 8
+    private const double MissedBelow = 0.3;
 
     /// <summary>Words that say "this is a report", not what was done.</summary>
     private static readonly HashSet<string> ReportWords =
@@ -48,6 +51,10 @@ internal sealed partial class RowMatcher
         "bulan", "tahun", "tanggal", "periode", "kemarin", "lalu",
     ];
 
+    /// <summary>Function words the analyzer keeps; they say nothing about the row ("pembinaan kepada LPK").</summary>
+    private static readonly HashSet<string> FunctionWords =
+        ["kepada", "bagi", "terhadap", "secara", "melalui", "antara", "atas", "selaku", "maupun", "tiap", "setiap", "yg", "dll", "lain", "nihil"];
+
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,}\b")]
     private static partial Regex Abbreviation();
 
@@ -56,12 +63,14 @@ internal sealed partial class RowMatcher
     private readonly Dictionary<string, double> _idf = [];
     private readonly ConcurrentDictionary<string, IReadOnlyList<RowTerms>> _rows = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _jumlah;
+    private readonly HashSet<string> _functionStems;
 
     public RowMatcher(KnowledgeIndex index, MessageReader reader)
     {
         _index = index;
         _reader = reader;
         _jumlah = index.StemOf("jumlah") ?? "jumlah";
+        _functionStems = [.. FunctionWords, .. FunctionWords.Select(index.StemOf).OfType<string>()];
         var all = index.Kb.Jabatan.SelectMany(j => j.Indikator).Select(BuildRow).ToList();
         var n = all.Count;
         foreach (var stem in all.SelectMany(r => r.Uraian.Concat(r.Program)).Distinct())
@@ -72,7 +81,8 @@ internal sealed partial class RowMatcher
     }
 
     /// <summary>The stems of one row, per field.</summary>
-    internal sealed record RowTerms(Indikator Row, HashSet<string> Uraian, HashSet<string> Program, List<string> IndicatorTerms);
+    /// <param name="IndicatorLines">The stems of the indicator text and of each rincian line: each says on its own what is counted.</param>
+    internal sealed record RowTerms(Indikator Row, HashSet<string> Uraian, HashSet<string> Program, List<List<string>> IndicatorLines);
 
     public IReadOnlyList<RowTerms> RowsOf(Jabatan jabatan) =>
         _rows.GetOrAdd(jabatan.Nama, _ => jabatan.Indikator.Select(BuildRow).ToList());
@@ -81,17 +91,18 @@ internal sealed partial class RowMatcher
 
     private RowTerms BuildRow(Indikator row)
     {
-        var indicatorText = string.Join(" ; ", new[] { row.Uraian }.Concat(row.Rincian));
-        var indicatorTerms = Stems(indicatorText).Where(s => s != _jumlah).Distinct().ToList();
-        var uraian = new HashSet<string>(indicatorTerms);
-        uraian.UnionWith(ExpandedAbbreviations(indicatorText));
+        var lines = new[] { row.Uraian }.Concat(row.Rincian).ToList();
+        var indicatorLines = lines.Select(l => Stems(l).Where(s => s != _jumlah).Distinct().ToList()).Where(l => l.Count > 0).ToList();
+        var uraian = new HashSet<string>(indicatorLines.SelectMany(l => l));
+        foreach (var line in lines) uraian.UnionWith(ExpandedAbbreviations(line));
         var program = new HashSet<string>(Stems(row.Program));
         program.UnionWith(ExpandedAbbreviations(row.Program));
         program.Remove(_jumlah);
-        return new RowTerms(row, uraian, program, indicatorTerms);
+        return new RowTerms(row, uraian, program, indicatorLines);
     }
 
-    private List<string> Stems(string text) => AnalyzedTerms.Of(_index.StemAnalyzer, KnowledgeIndex.Isi, text);
+    private List<string> Stems(string text) =>
+        AnalyzedTerms.Of(_index.StemAnalyzer, KnowledgeIndex.Isi, text).Where(s => !_functionStems.Contains(s)).ToList();
 
     /// <summary>Upper-case short forms in the document ("TKS", "LPK") also stand for their full words.</summary>
     private IEnumerable<string> ExpandedAbbreviations(string text)
@@ -128,14 +139,17 @@ internal sealed partial class RowMatcher
             var alternatives = new List<string[]>();
             if (typed.Stem is not null) alternatives.Add([typed.Stem]);
             var phrase = new List<string>();
+            var typedInExpansion = Glossary.Expansions.TryGetValue(typed.Text, out var expansion) && expansion.Split(' ').Contains(typed.Text);
             foreach (var e in expansions)
             {
                 if (e.Stem is null) continue;
-                if (Glossary.Expansions.ContainsKey(e.Text) || EditDistance.Between(e.Text, typed.Text, 2) <= 2)
-                    alternatives.Add([e.Stem]);
+                // "tki" in the expansion of "pmi" is a synonym by itself; "surat" in that of "spj" is only part of the phrase.
+                var synonym = Glossary.Expansions.TryGetValue(e.Text, out var own) && own != e.Text;
+                if (synonym || EditDistance.Between(e.Text, typed.Text, 2) <= 2) alternatives.Add([e.Stem]);
                 else if (!phrase.Contains(e.Stem)) phrase.Add(e.Stem);
             }
-            if (phrase.Count > 0) alternatives.Add([.. phrase]);
+            // "mediator" → "mediator perselisihan": one word added beside the typed one is a topic hint, not a synonym.
+            if (phrase.Count > 1 || phrase.Count == 1 && !typedInExpansion) alternatives.Add([.. phrase]);
             if (alternatives.Count == 0) continue;
             var key = string.Join('|', alternatives.Select(a => string.Join(' ', a)));
             if (!seen.Add(key)) continue;
@@ -144,7 +158,8 @@ internal sealed partial class RowMatcher
         return concepts;
     }
 
-    private static bool IsNoise(string word) => Glossary.StopWords.Contains(word) || ReportWords.Contains(word);
+    private static bool IsNoise(string word) =>
+        Glossary.StopWords.Contains(word) || ReportWords.Contains(word) || FunctionWords.Contains(word) || Glossary.LevelWords.Contains(word);
 
     private double WeightOf(List<string[]> alternatives)
     {
@@ -161,35 +176,93 @@ internal sealed partial class RowMatcher
     public List<RowScore> Score(IReadOnlyList<RowTerms> rows, IReadOnlyList<Concept> concepts)
     {
         var said = concepts.SelectMany(c => c.Alternatives).SelectMany(a => a).ToHashSet();
-        var total = concepts.Where(c => !c.IsUnit).Sum(c => c.Weight);
+        var total = TotalWeight(concepts);
         var scores = new List<RowScore>(rows.Count);
         foreach (var row in rows)
         {
-            var found = 0.0;
-            foreach (var c in concepts)
+            var indicatorCoverage = 0.0;
+            foreach (var line in row.IndicatorLines)
             {
-                var m = Match(c, row);
-                found += c.IsUnit ? UnitWeight * c.Weight * m : c.Weight * m;
+                var lineWeight = 0.0;
+                var lineFound = 0.0;
+                foreach (var t in line)
+                {
+                    var w = Math.Max(Idf(t), 0.1);
+                    lineWeight += w;
+                    if (said.Contains(t)) lineFound += w;
+                }
+                indicatorCoverage = Math.Max(indicatorCoverage, lineFound / lineWeight);
             }
-            var coverage = total > 0 ? Math.Min(1.0, found / total) : 0;
-            var indicatorWeight = row.IndicatorTerms.Sum(t => Math.Max(Idf(t), 0.1));
-            var indicatorFound = row.IndicatorTerms.Where(said.Contains).Sum(t => Math.Max(Idf(t), 0.1));
-            var indicatorCoverage = indicatorWeight > 0 ? indicatorFound / indicatorWeight : 0;
-            scores.Add(new RowScore(row.Row, coverage, indicatorCoverage));
+            scores.Add(new RowScore(row.Row, Coverage(row, concepts, total), indicatorCoverage, MissesClearWord(concepts, row)));
         }
         return scores;
     }
 
-    private static double Match(Concept c, RowTerms row)
+    public static double TotalWeight(IReadOnlyList<Concept> concepts)
+    {
+        var total = 0.0;
+        foreach (var c in concepts) if (!c.IsUnit) total += c.Weight;
+        return total;
+    }
+
+    /// <summary>Weighted share of the message's words found in the row (0..1); units only add.</summary>
+    public double Coverage(RowTerms row, IReadOnlyList<Concept> concepts, double total)
+    {
+        if (total <= 0) return 0;
+        var found = 0.0;
+        foreach (var c in concepts)
+        {
+            var m = MatchOf(c, row);
+            found += c.IsUnit ? UnitWeight * c.Weight * m : c.Weight * m;
+        }
+        return Math.Min(1.0, found / total);
+    }
+
+    /// <summary>Every row of the document with its jabatan, for "whose indicator is this, then?".</summary>
+    public IReadOnlyList<(string Jabatan, RowTerms Row)> AllRows => _allRows ??=
+        _index.Kb.Jabatan.SelectMany(j => RowsOf(j).Select(r => (j.Nama, r))).ToList();
+
+    private IReadOnlyList<(string, RowTerms)>? _allRows;
+
+    /// <summary>
+    /// Whether the message has a clear word (not a common one) that <paramref name="chosen"/> has in full and
+    /// <paramref name="other"/> lacks entirely: "bimbingan jabatan" tells row 4 of PENGADMINISTRASI INFORMASI
+    /// PASAR KERJA from row 2, though both count "Jumlah Pencaker yang dilayani".
+    /// </summary>
+    public bool TellsApart(IReadOnlyList<Concept> concepts, RowTerms chosen, RowTerms other)
+    {
+        foreach (var c in concepts)
+            if (!c.IsUnit && c.Weight >= ClearWordWeight && MatchOf(c, chosen) >= ProgramWeight * SynonymDiscount && MatchOf(c, other) == 0)
+                return true;
+        return false;
+    }
+
+    /// <summary>A clear word of the message (not a common one) that the row does not have at all.</summary>
+    public bool MissesClearWord(IReadOnlyList<Concept> concepts, RowTerms row)
+    {
+        foreach (var c in concepts)
+            if (!c.IsUnit && c.Weight >= ClearWordWeight && MatchOf(c, row) < MissedBelow) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// How well one concept is found in a row (0..1): its best alternative, each word counted by its inverse row
+    /// frequency, so that "kerja" alone does not stand for "pencari kerja".
+    /// </summary>
+    private double MatchOf(Concept c, RowTerms row)
     {
         var best = 0.0;
         for (var a = 0; a < c.Alternatives.Count; a++)
         {
             var alt = c.Alternatives[a];
-            var sum = 0.0;
+            double sum = 0, weight = 0;
             foreach (var stem in alt)
-                sum += row.Uraian.Contains(stem) ? 1.0 : row.Program.Contains(stem) ? ProgramWeight : 0;
-            var m = sum / alt.Length * (a == 0 ? 1.0 : SynonymDiscount);
+            {
+                var w = alt.Length == 1 ? 1.0 : Math.Max(Idf(stem), 0.1);
+                weight += w;
+                sum += w * (row.Uraian.Contains(stem) ? 1.0 : row.Program.Contains(stem) ? ProgramWeight : 0);
+            }
+            var m = sum / weight * (a == 0 ? 1.0 : SynonymDiscount);
             best = Math.Max(best, m);
         }
         return best;
