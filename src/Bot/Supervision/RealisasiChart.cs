@@ -14,16 +14,27 @@ public static class RealisasiChart
     public const int Height = 560;
     private static readonly string[] MonthShort = Periode.NamaBulan.Select(m => m[..3]).ToArray();
 
+    /// <summary>The months to draw for a year seen at <paramref name="now"/>: all of a past year, up to this month in this one.</summary>
+    public static int MonthsToDraw(int tahun, DateTimeOffset now)
+    {
+        var current = Periode.Of(now);
+        return tahun < current.Tahun ? 12 : tahun == current.Tahun ? current.Bulan : 1;
+    }
+
     /// <summary>
     /// One indicator: bars for each month's realization, a line for the running total, and a dashed line for the
     /// year's target. Several indicators: one line of monthly realization each.
     /// </summary>
-    public static byte[] Render(string jabatan, int tahun, IReadOnlyList<ChartSeries> series)
+    /// <param name="upToMonth">The last month to draw (the current month in the current year), so months to come are not drawn as zeros.</param>
+    public static byte[] Render(string jabatan, int tahun, IReadOnlyList<ChartSeries> series, int upToMonth = 12)
     {
         ArgumentOutOfRangeException.ThrowIfZero(series.Count);
+        upToMonth = Math.Clamp(upToMonth, 1, 12);
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
-        var xs = Enumerable.Range(1, 12).Select(m => (double)m).ToArray();
+        var ticks = Enumerable.Range(1, 12).Select(m => (double)m).ToArray();
+        var xs = ticks.Take(upToMonth).ToArray();
+        series = series.Select(s => s with { Monthly = s.Monthly.Take(upToMonth).ToArray() }).ToList();
 
         if (series.Count == 1)
         {
@@ -63,7 +74,7 @@ public static class RealisasiChart
         }
 
         plot.Axes.SetLimitsX(0.4, 12.6);
-        plot.Axes.Bottom.SetTicks(xs, MonthShort);
+        plot.Axes.Bottom.SetTicks(ticks, MonthShort);
         plot.YLabel("Jumlah");
         plot.ShowLegend(Alignment.UpperLeft);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);

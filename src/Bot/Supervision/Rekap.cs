@@ -36,7 +36,7 @@ public sealed class RekapBuilder(IkiKnowledge knowledge, RealisasiStore realisas
         var entries = await realisasi.ListByYearAsync(range.Tahun, ct);
         var codes = range.Codes;
         var lastCode = range.Months[^1].Code;
-        var activeUsers = (await users.ListByStatusAsync(StatusPengguna.Aktif, ct)).Where(u => u.Jabatan is not null).ToList();
+        var activeUsers = (await users.ListByStatusAsync(StatusPengguna.Aktif, ct)).Where(u => u.Jabatan is not null && u.Channel != "cli").ToList();
         var result = new List<RekapJabatan>();
         foreach (var nama in jabatan.Distinct(StringComparer.OrdinalIgnoreCase))
         {

@@ -81,7 +81,8 @@ public sealed class ReminderPlanner(
         var skipped = new List<PlanSkip>();
         foreach (var user in await users.ListByStatusAsync(StatusPengguna.Aktif, ct))
         {
-            if (user.Jabatan is null || knowledge.Kb.Find(user.Jabatan) is null || !role(user)) continue;
+            // "cli" users are the report verb's stand-ins, not people who can receive a message.
+            if (user.Channel == "cli" || user.Jabatan is null || knowledge.Kb.Find(user.Jabatan) is null || !role(user)) continue;
             var pref = prefs.GetValueOrDefault(user.Id);
             var why = pref switch
             {
@@ -123,12 +124,13 @@ public sealed class ReminderPlanner(
         foreach (var j in table.Jabatan)
         {
             var who = j.Pelapor.Count == 0 ? "belum ada pengguna terdaftar" : string.Join(", ", j.Pelapor.Select(p => p.NamaTampilan));
-            text.Append($"\n*{j.Jabatan}* — {who}\n");
+            var noTargets = j.Rows.Count > 0 && j.Rows.All(r => r.Target is null) ? " · target belum ditetapkan" : "";
+            text.Append($"\n*{j.Jabatan}* — {who}{noTargets}\n");
             if (j.Rows.Count == 0) { text.Append("(tidak ada indikator terukur)\n"); continue; }
             foreach (var r in j.Rows)
             {
-                var month = r.Dilaporkan ? r.Realisasi.ToString() : "belum";
-                var target = r.Target is { } t ? $"; s.d. bulan ini {r.RealisasiTahunBerjalan} dari target {t}{Percent(r.CapaianTahunBerjalan)}" : "; target belum ditetapkan";
+                var month = r.Dilaporkan ? r.Realisasi.ToString(System.Globalization.CultureInfo.InvariantCulture) : "belum";
+                var target = r.Target is { } t ? $" · s.d. bulan ini {r.RealisasiTahunBerjalan} dari target {t}{Percent(r.CapaianTahunBerjalan)}" : "";
                 text.Append($"{r.No}. {Short(r.Indikator, 55)}: {month}{target}\n");
             }
             if (j.Belum.Count > 0)

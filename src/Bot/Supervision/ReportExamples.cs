@@ -46,10 +46,11 @@ public sealed class ReportExamples(IkiKnowledge knowledge, ReportInterpreter int
         uraian = uraian.ToLowerInvariant();
         var program = RekapBuilder.Clean(row.Program).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var words = uraian.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // Short forms first: they read best in a chat.
-        for (var n = 2; n < Math.Min(words.Length, 5); n++)
-            if (!Dangling.Contains(words[n - 1])) yield return string.Join(' ', words.Take(n));
-        yield return uraian;
+        // The indicator's own words read best; a shorter form only when they are long, a program's words only when needed.
+        if (uraian.Length <= 50) yield return uraian;
+        for (var n = 3; n < Math.Min(words.Length, 6); n++)
+            if (!Dangling.Contains(words[n - 1]) && !words[n - 1].EndsWith(',')) yield return string.Join(' ', words.Take(n).Select(w => w.TrimEnd(',', ';')));
+        if (uraian.Length > 50) yield return uraian;
         for (var n = 2; n <= Math.Min(6, program.Count); n++) yield return $"{uraian} untuk {string.Join(' ', program.Skip(1).Take(n))}";
     }
 }

@@ -52,6 +52,15 @@ public sealed class ReminderStore(IDbContextFactory<IkiDbContext> factory, TimeP
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.BlockedAt, (DateTimeOffset?)null), ct);
     }
 
+    /// <summary>Same, by the user's channel id: called for every message that arrives (a user who blocked the bot cannot write to it).</summary>
+    public async Task ClearBlockedAsync(string channel, string channelUserId, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        await db.Set<ReminderPreference>()
+            .Where(p => p.BlockedAt != null && db.Pengguna.Any(u => u.Id == p.PenggunaId && u.Channel == channel && u.ChannelUserId == channelUserId))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.BlockedAt, (DateTimeOffset?)null), ct);
+    }
+
     public async Task<bool> IsRunFinishedAsync(ReminderKind kind, string slot, CancellationToken ct = default)
     {
         await using var db = factory.CreateDbContext();
