@@ -24,31 +24,31 @@ public static class RekapWorkbook
         var sheetOf = rekap.Jabatan.ToDictionary(j => j.Jabatan, j => SheetName(j.Jabatan, names));
 
         var summary = workbook.AddWorksheet(SummarySheet);
-        summary.Cell(1, 1).Value = "Rekap Realisasi Indikator Kinerja Individu — Dinas Tenaga Kerja";
+        Text(summary.Cell(1, 1), "Rekap Realisasi Indikator Kinerja Individu — Dinas Tenaga Kerja");
         summary.Cell(1, 1).Style.Font.Bold = true;
-        summary.Cell(2, 1).Value = $"Periode: {rekap.Range.Label}";
-        summary.Cell(3, 1).Value = $"Dibuat: {JakartaTime.From(rekap.MadeAt):dd/MM/yyyy HH:mm} WIB";
+        Text(summary.Cell(2, 1), $"Periode: {rekap.Range.Label}");
+        Text(summary.Cell(3, 1), $"Dibuat: {JakartaTime.From(rekap.MadeAt):dd/MM/yyyy HH:mm} WIB");
         const int head = 5;
         Header(summary, head, SummaryColumns);
         var r = head + 1;
         foreach (var j in rekap.Jabatan)
         {
-            summary.Cell(r, 1).Value = j.Jabatan;
-            summary.Cell(r, 2).Value = sheetOf[j.Jabatan];
+            Text(summary.Cell(r, 1), j.Jabatan);
+            Text(summary.Cell(r, 2), sheetOf[j.Jabatan]);
             summary.Cell(r, 3).Value = j.Rows.Count;
             summary.Cell(r, 4).Value = j.Dilaporkan;
             summary.Cell(r, 5).Value = j.Rows.Count - j.Dilaporkan;
-            summary.Cell(r, 6).Value = string.Join(", ", j.Pelapor.Select(p => p.NamaTampilan));
-            summary.Cell(r, 7).Value = rekap.Range.Label;
+            Text(summary.Cell(r, 6), string.Join(", ", j.Pelapor.Select(p => p.NamaTampilan)));
+            Text(summary.Cell(r, 7), rekap.Range.Label);
             r++;
         }
-        summary.Cell(r, 1).Value = "Jumlah";
+        Text(summary.Cell(r, 1), "Jumlah");
         summary.Cell(r, 1).Style.Font.Bold = true;
         summary.Cell(r, 3).Value = rekap.Jabatan.Sum(j => j.Rows.Count);
         summary.Cell(r, 4).Value = rekap.Jabatan.Sum(j => j.Dilaporkan);
         summary.Cell(r, 5).Value = rekap.Jabatan.Sum(j => j.Rows.Count - j.Dilaporkan);
-        summary.Cell(r + 2, 1).Value = "Target = target tahun " + rekap.Range.Tahun + "; Realisasi = jumlah realisasi dalam periode; Capaian (%) = Realisasi ÷ Target × 100 (kosong bila target belum ditetapkan).";
-        summary.Cell(r + 3, 1).Value = "Indikator bertanda NIHIL atau kosong di dokumen IKI tidak dihitung.";
+        Text(summary.Cell(r + 2, 1), $"Target = target tahun {rekap.Range.Tahun}; Realisasi = jumlah realisasi dalam periode; Capaian (%) = Realisasi ÷ Target × 100 (kosong bila target belum ditetapkan).");
+        Text(summary.Cell(r + 3, 1), "Indikator bertanda NIHIL atau kosong di dokumen IKI tidak dihitung.");
         foreach (var (width, i) in new double[] { 50, 32, 17, 17, 17, 30, 16 }.Select((w, i) => (w, i)))
             summary.Column(i + 1).Width = width;
         summary.SheetView.FreezeRows(head);
@@ -60,11 +60,11 @@ public static class RekapWorkbook
             var row = 2;
             foreach (var x in j.Rows)
             {
-                sheet.Cell(row, 1).Value = x.Jabatan;
+                Text(sheet.Cell(row, 1), x.Jabatan);
                 sheet.Cell(row, 2).Value = x.No;
-                sheet.Cell(row, 3).Value = x.Program;
-                sheet.Cell(row, 4).Value = x.Indikator;
-                sheet.Cell(row, 5).Value = x.Satuan;
+                Text(sheet.Cell(row, 3), x.Program);
+                Text(sheet.Cell(row, 4), x.Indikator);
+                Text(sheet.Cell(row, 5), x.Satuan);
                 if (x.Target is { } target) sheet.Cell(row, 6).Value = target;
                 sheet.Cell(row, 7).Value = x.Realisasi;
                 if (x.Capaian is { } capaian)
@@ -72,10 +72,10 @@ public static class RekapWorkbook
                     sheet.Cell(row, 8).Value = capaian;
                     sheet.Cell(row, 8).Style.NumberFormat.Format = "0.0";
                 }
-                sheet.Cell(row, 9).Value = x.Periode;
+                Text(sheet.Cell(row, 9), x.Periode);
                 row++;
             }
-            if (j.Rows.Count == 0) sheet.Cell(2, 1).Value = $"{j.Jabatan}: semua indikator NIHIL/kosong di dokumen IKI.";
+            if (j.Rows.Count == 0) Text(sheet.Cell(2, 1), $"{j.Jabatan}: semua indikator NIHIL/kosong di dokumen IKI.");
             for (var c = 0; c < Widths.Length; c++) sheet.Column(c + 1).Width = Widths[c];
             sheet.Columns(3, 4).Style.Alignment.WrapText = true;
             sheet.Range(1, 1, Math.Max(1, row - 1), Columns.Length).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
@@ -87,9 +87,12 @@ public static class RekapWorkbook
         return stream.ToArray();
     }
 
+    /// <summary>Text stays text: ClosedXML 0.95 would otherwise read "November 2026" as a date.</summary>
+    private static void Text(IXLCell cell, string value) => cell.SetValue(value).SetDataType(XLDataType.Text);
+
     private static void Header(IXLWorksheet sheet, int row, string[] columns)
     {
-        for (var c = 0; c < columns.Length; c++) sheet.Cell(row, c + 1).Value = columns[c];
+        for (var c = 0; c < columns.Length; c++) Text(sheet.Cell(row, c + 1), columns[c]);
         var range = sheet.Range(row, 1, row, columns.Length);
         range.Style.Font.Bold = true;
         range.Style.Fill.BackgroundColor = XLColor.LightGray;

@@ -85,6 +85,8 @@ public sealed class ReminderRunner(ReminderPlanner planner, ReminderStore store,
             if (claim is null)
             {
                 var existing = await store.DeliveryAsync(kind, slot, message.User.Id, ct);
+                // Another run holds the claim (or a crash left it): look again later, when its lease has run out.
+                if (existing is null or { Status: DeliveryStatus.Sending }) unfinished = true;
                 outcomes.Add(new DeliveryOutcome(message, existing is null ? "sedang dikirim" : StatusText(existing.Status, already: true), existing?.Error));
                 continue;
             }

@@ -69,18 +69,18 @@ public sealed partial class SupervisorDesk(
             return new TurnResult(new Reply("Jabatan Anda belum dipilih atau tidak ada dalam dokumen IKI. Pilih dengan /jabatan saya <nama jabatan>."));
         var table = await rekap.BuildAsync(range, scope, ct);
         var text = new StringBuilder($"*Rekap {range.Label}* — {table.Jabatan.Count} jabatan\n");
-        text.Append($"(realisasi periode · target {range.Tahun} · capaian terhadap target tahunan)\n");
+        text.Append($"(realisasi {range.Label}; capaian = realisasi ÷ target tahun {range.Tahun})\n");
         foreach (var j in table.Jabatan)
         {
             var who = j.Pelapor.Count == 0 ? "belum ada pengguna" : string.Join(", ", j.Pelapor.Select(p => p.NamaTampilan));
-            text.Append($"\n*{j.Jabatan}* — {who}; {j.Dilaporkan}/{j.Rows.Count} dilaporkan\n");
+            var noTargets = j.Rows.Count > 0 && j.Rows.All(r => r.Target is null) ? "; target belum ditetapkan" : "";
+            text.Append($"\n*{j.Jabatan}* — {who}; {j.Dilaporkan}/{j.Rows.Count} dilaporkan{noTargets}\n");
             if (j.Rows.Count == 0) text.Append("(tidak ada indikator terukur)\n");
             foreach (var r in j.Rows)
             {
                 var real = r.Dilaporkan ? r.Realisasi.ToString(CultureInfo.InvariantCulture) : "belum";
-                var target = r.Target?.ToString(CultureInfo.InvariantCulture) ?? "-";
-                var capaian = r.Capaian is { } c ? $"{c:0.#}%" : "-";
-                text.Append($"{r.No}. {ReminderPlanner.Short(r.Indikator, 50)}: {real} · {target} · {capaian}\n");
+                var target = r.Target is { } t ? $" · target {t}" + (r.Capaian is { } c ? $" · {c:0.#}%" : "") : "";
+                text.Append($"{r.No}. {ReminderPlanner.Short(r.Indikator, 60)}: {real}{target}\n");
             }
         }
         text.Append($"\nBerkas Excel: /ekspor {RangeArgument(range)}");
