@@ -47,7 +47,7 @@ public static class RekapWorkbook
         summary.Cell(r, 3).Value = rekap.Jabatan.Sum(j => j.Rows.Count);
         summary.Cell(r, 4).Value = rekap.Jabatan.Sum(j => j.Dilaporkan);
         summary.Cell(r, 5).Value = rekap.Jabatan.Sum(j => j.Rows.Count - j.Dilaporkan);
-        Text(summary.Cell(r + 2, 1), $"Target = target tahun {rekap.Range.Tahun}; Realisasi = jumlah realisasi dalam periode; Capaian (%) = Realisasi ÷ Target × 100 (kosong bila target belum ditetapkan).");
+        Text(summary.Cell(r + 2, 1), $"Target = target tahun {rekap.Range.Tahun}; Realisasi = jumlah realisasi dalam periode (kosong bila belum dilaporkan); Capaian (%) = Realisasi ÷ Target × 100 (kosong bila target belum ditetapkan).");
         Text(summary.Cell(r + 3, 1), "Indikator bertanda NIHIL atau kosong di dokumen IKI tidak dihitung.");
         foreach (var (width, i) in new double[] { 50, 32, 17, 17, 17, 30, 16 }.Select((w, i) => (w, i)))
             summary.Column(i + 1).Width = width;
@@ -66,8 +66,9 @@ public static class RekapWorkbook
                 Text(sheet.Cell(row, 4), x.Indikator);
                 Text(sheet.Cell(row, 5), x.Satuan);
                 if (x.Target is { } target) sheet.Cell(row, 6).Value = target;
-                sheet.Cell(row, 7).Value = x.Realisasi;
-                if (x.Capaian is { } capaian)
+                // Nothing reported in the period: empty, so it is not mistaken for a reported 0.
+                if (x.Dilaporkan) sheet.Cell(row, 7).Value = x.Realisasi;
+                if (x.Dilaporkan && x.Capaian is { } capaian)
                 {
                     sheet.Cell(row, 8).Value = capaian;
                     sheet.Cell(row, 8).Style.NumberFormat.Format = "0.0";

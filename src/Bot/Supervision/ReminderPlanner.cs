@@ -135,7 +135,7 @@ public sealed class ReminderPlanner(
             }
             if (j.Belum.Count > 0)
             {
-                var names = j.Pelapor.Count == 0 ? "(tanpa pengguna)" : string.Join(", ", j.Pelapor.Select(p => p.NamaTampilan));
+                var names = j.Pelapor.Count == 0 ? "(belum ada pengguna)" : string.Join(", ", j.Pelapor.Select(p => p.NamaTampilan));
                 notReported.Add($"• {names} — {j.Jabatan}: {j.Belum.Count} dari {j.Rows.Count} indikator belum");
             }
         }

@@ -22,8 +22,12 @@ public class ExportAndChartTests
         await bot.ReportAsync("budi", "pendaftaran pencaker bulan oktober 63");
         await bot.ReportAsync("budi", "pendaftaran pencaker bulan september 10");
         await bot.ReportAsync("rina", "SPP diajukan 4");
+        await bot.ReportAsync("rina", "pemeriksaan kas dilakukan 0");
         return bot;
     }
+
+    private static IXLRow BendaharaRow(XLWorkbook book, int no) =>
+        book.Worksheet("BENDAHARA").RowsUsed().Single(r => r.Cell(2).GetString() == no.ToString());
 
     private static XLWorkbook Open(byte[] bytes) => new(new MemoryStream(bytes));
 
@@ -62,9 +66,10 @@ public class ExportAndChartTests
         Assert.Equal("November 2026", row3.Cell(9).GetString());
         var row1 = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "1");
         Assert.Equal("Dokumen", row1.Cell(5).GetString());
-        Assert.True(row1.Cell(6).IsEmpty()); // no target: no target, no capaian
-        Assert.Equal(0, row1.Cell(7).GetDouble());
+        Assert.True(row1.Cell(6).IsEmpty()); // no target set
+        Assert.True(row1.Cell(7).IsEmpty()); // not reported: empty, not 0
         Assert.True(row1.Cell(8).IsEmpty());
+        Assert.Equal(0, BendaharaRow(book, 5).Cell(7).GetDouble()); // reported 0 stays 0
 
         var bendahara = book.Worksheet("BENDAHARA");
         Assert.Equal(4, bendahara.RowsUsed().Single(r => r.Cell(2).GetString() == "1").Cell(7).GetDouble());
