@@ -125,7 +125,7 @@ public class ExportAndChartTests
 
         var byWords = (await bot.Say("/grafik pendaftaran pencaker", "budi")).Replies[0];
         Assert.Equal("grafik-2026-no3.png", byWords.File!.FileName);
-        var rekap = (await bot.Say("/rekap", "budi")).Text; // an atasan role: the tree view, here with a target
+        var rekap = (await bot.Say("/rekap bulan ini", "budi")).Text; // an atasan role with a period: the tree view, here with a target
         Assert.Contains("3. Jumlah pendaftaran pencari kerja dan lowongan kerja: 60 · target 600 · 10%", rekap);
         var all = (await bot.Say("/grafik", "budi")).Replies[0];
         AssertPng(all.File!.Content);

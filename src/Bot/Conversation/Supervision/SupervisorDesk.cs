@@ -45,6 +45,8 @@ public sealed partial class SupervisorDesk(
             {
                 var user = await users.FindAsync(message.Channel, message.UserId, ct);
                 if (user is not { Status: StatusPengguna.Aktif, Peran: Peran.Atasan or Peran.Admin }) return null; // staf: the reporting desk's own /rekap
+                // An atasan with nobody under them asking plainly gets the reporting desk's own recap (year and month) too.
+                if (user.Peran == Peran.Atasan && argument.Length == 0 && (user.Jabatan is null || knowledge.Struktur.AllUnder(user.Jabatan).Count == 0)) return null;
                 return await RekapAsync(user, argument, ct);
             }
             case "/ekspor" or "/export":
