@@ -28,6 +28,7 @@ public static class BenchCommand
                 samples.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
         samples.Sort();
+        var (reportP50, reportP99, reportCount) = BenchReports(questionsPath);
         var result = new
         {
             questions = questions.Count,
@@ -36,10 +37,43 @@ public static class BenchCommand
             indexBuildMs = Math.Round(build.Elapsed.TotalMilliseconds, 1),
             askP50Ms = Math.Round(Percentile(samples, 0.50), 3),
             askP99Ms = Math.Round(Percentile(samples, 0.99), 3),
+            reports = reportCount,
+            reportP50Ms = Math.Round(reportP50, 3),
+            reportP99Ms = Math.Round(reportP99, 3),
         };
         output.WriteLine(json ? Json.Write(result)
-            : $"cold start {result.coldStartMs} ms; index build {result.indexBuildMs} ms; ask p50 {result.askP50Ms} ms, p99 {result.askP99Ms} ms ({samples.Count} questions)");
+            : $"cold start {result.coldStartMs} ms; index build {result.indexBuildMs} ms; ask p50 {result.askP50Ms} ms, p99 {result.askP99Ms} ms ({samples.Count} questions); " +
+              $"report (parse + store) p50 {result.reportP50Ms} ms, p99 {result.reportP99Ms} ms ({reportCount} reports)");
         return 0;
+    }
+
+    /// <summary>The dev reports expected "ok", each parsed and stored (WAL SQLite in a temp folder) 20 times.</summary>
+    private static (double P50, double P99, int Count) BenchReports(string path)
+    {
+        var cases = File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.GetProperty("kind").GetString() == "report" && e.GetProperty("expect").GetString() == "ok")
+            .Select(e => (As: e.GetProperty("as").GetString()!, Text: e.GetProperty("text").GetString()!))
+            .ToList();
+        var db = Path.Combine(Path.GetTempPath(), $"ikibot-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var services = new Composition.BotServices(new Configuration.BotSettings { DatabasePath = db }, TimeProvider.System, quiet: true);
+            foreach (var c in cases) ReportCommand.RunAsync(services, c.As, c.Text, dryRun: false).GetAwaiter().GetResult();
+            var samples = new List<double>();
+            for (var r = 0; r < 20; r++)
+                foreach (var c in cases)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    ReportCommand.RunAsync(services, c.As, c.Text, dryRun: false).GetAwaiter().GetResult();
+                    samples.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
+            samples.Sort();
+            return (Percentile(samples, 0.5), Percentile(samples, 0.99), samples.Count);
+        }
+        finally
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
+        }
     }
 
     public static double Percentile(List<double> sorted, double p) =>

@@ -138,3 +138,19 @@ public class ReportFlowTests
         Assert.Contains("capaian 8%", rekap.Text);
     }
 }
+
+public class ParallelReportTests
+{
+    [Fact]
+    public async Task Twenty_users_reporting_at_once_all_land_once()
+    {
+        using var bot = new TestBot();
+        var users = Enumerable.Range(1, 20).Select(i => $"p{i}").ToList();
+        foreach (var u in users) await bot.Say("/jabatan saya BENDAHARA", u, "console");
+        var replies = await Task.WhenAll(users.Select(u => Task.Run(() => bot.Say($"SP2D {int.Parse(u[1..])}", u, "console", messageId: $"par-{u}"))));
+        Assert.All(replies, r => Assert.Contains("Tercatat", r.Text));
+        var stored = await bot.Services.Realisasi.ListByPeriodeAsync("2026-11");
+        Assert.Equal(20, stored.Count);
+        Assert.Equal(Enumerable.Range(1, 20).Sum(), stored.Sum(s => s.Nilai));
+    }
+}
