@@ -98,6 +98,7 @@ public static class Program
         root.Subcommands.Add(ask);
         root.Subcommands.Add(kbCommand);
         root.Subcommands.Add(bench);
+        SupervisionCommands.Add(root, Settings);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

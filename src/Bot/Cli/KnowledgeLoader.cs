@@ -1,5 +1,6 @@
 using IkiBot.Bot.Configuration;
 using IkiBot.Knowledge;
+using IkiBot.Knowledge.Parsing;
 
 namespace IkiBot.Bot.Cli;
 
@@ -12,9 +13,9 @@ public static class KnowledgeLoader
         if (settings.KnowledgePath is { } path)
         {
             if (!File.Exists(path)) throw new UsageException($"Dokumen IKI tidak ditemukan: {path}");
-            knowledge = IkiKnowledge.LoadFile(path);
+            knowledge = new IkiKnowledge(new IkiDocumentParser().ParseFile(path), settings.Atasan);
         }
-        else knowledge = IkiKnowledge.LoadBundled();
+        else knowledge = new IkiKnowledge(BundledDocument.Load(), settings.Atasan);
         if (!quiet && knowledge.Kb.Report.Count > 0)
             Console.Error.WriteLine($"Peringatan: {knowledge.Kb.Report.Count} baris dokumen tidak dapat ditempatkan (lihat: kb --json).");
         return knowledge;

@@ -2,9 +2,12 @@ using IkiBot.Bot.Cli;
 using IkiBot.Bot.Configuration;
 using IkiBot.Bot.Conversation;
 using IkiBot.Bot.Conversation.Reporting;
+using IkiBot.Bot.Conversation.Supervision;
+using IkiBot.Bot.Supervision;
 using IkiBot.Data;
 using IkiBot.Knowledge;
 using IkiBot.Knowledge.Reporting;
+using Microsoft.Extensions.Logging;
 
 namespace IkiBot.Bot.Composition;
 
@@ -24,7 +27,14 @@ public sealed class BotServices : IDisposable
         Reports = new ReportInterpreter(Knowledge, new ReportOptions { MaxValue = settings.MaxValue, ClosedAfterMonths = settings.ClosedAfterMonths });
         Recorder = new RealisasiRecorder(Realisasi);
         Desk = new ReportDesk(Knowledge, Reports, Users, Realisasi, Recorder, Targets, time, new ReportDeskOptions { Admins = settings.Admins });
-        Engine = new ConversationEngine(Knowledge, Desk);
+        Reminders = new ReminderStore(Database, time);
+        Rekap = new RekapBuilder(Knowledge, Realisasi, Targets, Users, time);
+        Planner = new ReminderPlanner(Knowledge, Users, Reminders, Rekap, new ReportExamples(Knowledge, Reports));
+        Supervision = new SupervisorDesk(Knowledge, Users, Reminders, Rekap, Reports, ReminderSchedule.For(settings.Reminders), time);
+        Engine = new ConversationEngine(Knowledge, Desk, Supervision);
+        foreach (var (bawahan, atasan) in settings.Atasan)
+            if (!quiet && (Knowledge.Kb.Find(bawahan) is null || Knowledge.Kb.Find(atasan) is null))
+                Console.Error.WriteLine($"Peringatan: Struktur:Atasan \"{bawahan}\" -> \"{atasan}\" diabaikan (nama jabatan tidak ada di dokumen IKI).");
     }
 
     public BotSettings Settings { get; }
@@ -39,6 +49,17 @@ public sealed class BotServices : IDisposable
     public RealisasiRecorder Recorder { get; }
     public ReportDesk Desk { get; }
     public ConversationEngine Engine { get; }
+    public ReminderStore Reminders { get; }
+    public RekapBuilder Rekap { get; }
+    public ReminderPlanner Planner { get; }
+    public SupervisorDesk Supervision { get; }
+
+    /// <summary>The reminder/digest runner over a channel's sender (the Telegram adapter's outgoing queue, or a recorder in tests).</summary>
+    public ReminderRunner CreateReminderRunner(IOutgoingSender sender) => new(Planner, Reminders, sender, Time, Settings.Reminders);
+
+    /// <summary>The scheduler loop to add to the host next to the channel that sends (IHostedService).</summary>
+    public ReminderService CreateReminderService(IOutgoingSender sender, ILogger<ReminderService>? logger = null) =>
+        new(CreateReminderRunner(sender), Time, logger);
 
     public void Dispose()
     {

@@ -11,6 +11,9 @@ public sealed class BotSettings
     public int MaxValue { get; init; } = 10_000;
     public int ClosedAfterMonths { get; init; } = 3;
     public IReadOnlyList<string> Admins { get; init; } = [];
+    public ReminderSettings Reminders { get; init; } = new();
+    /// <summary>"Struktur:Atasan" overrides of the organisation tree read from the document (bawahan → atasan).</summary>
+    public IReadOnlyDictionary<string, string> Atasan { get; init; } = new Dictionary<string, string>();
 
     public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
         .SetBasePath(AppContext.BaseDirectory)
@@ -27,6 +30,8 @@ public sealed class BotSettings
         MaxValue = int.TryParse(c["Reporting:MaxValue"], out var max) ? max : 10_000,
         ClosedAfterMonths = int.TryParse(c["Reporting:ClosedAfterMonths"], out var months) ? months : 3,
         Admins = c.GetSection("Admins").GetChildren().Select(x => x.Value).OfType<string>().ToList(),
+        Reminders = ReminderSettings.From(c),
+        Atasan = ReminderSettings.AtasanFrom(c),
     };
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

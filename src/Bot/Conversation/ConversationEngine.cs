@@ -8,7 +8,7 @@ namespace IkiBot.Bot.Conversation;
 /// The channel-neutral conversation: one incoming message in, the replies out.
 /// Commands are Indonesian ("/tugas", "/bantuan"); anything else is a question or, from a registered user, a report.
 /// </summary>
-public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? reports = null)
+public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? reports = null, ICommandDesk? supervision = null)
 {
     public const int MaxMessageLength = 2000;
     private readonly ChoiceMemory _choices = new();
@@ -31,6 +31,7 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
 
     private async Task<TurnResult> RouteAsync(Incoming message, string text, CancellationToken ct)
     {
+        if (supervision is not null) await supervision.ObserveAsync(message, ct);
         if (text.StartsWith('/'))
         {
             var (command, argument) = SplitCommand(text);
@@ -39,13 +40,15 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
                 case "/mulai" or "/start":
                     return reports is null ? new TurnResult(new Reply(Welcome())) : await reports.StartAsync(message, Welcome(), ct);
                 case "/bantuan" or "/help":
-                    return new TurnResult(new Reply(Help(reports is not null)));
+                    return new TurnResult(new Reply(Help(reports is not null, supervision?.HelpLines)));
                 case "/tugas": return About(Intent.Tugas, argument);
                 case "/fungsi": return About(Intent.Fungsi, argument);
                 case "/indikator": return About(Intent.Indikator, argument);
                 case "/jabatan" when argument.Length == 0:
                     return new TurnResult(Reply.From(knowledge.Answers.Daftar()));
             }
+            if (supervision is not null && await supervision.HandleCommandAsync(message, command, argument, ct) is { } supervised)
+                return supervised;
             if (reports is not null)
             {
                 var handled = await reports.HandleCommandAsync(message, command, argument, ct);
@@ -87,7 +90,7 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
         "Contoh: \"apa tugas Seksi PHI?\", \"indikator kasubag keuangan\", \"siapa yg ngurus IMTA?\".\n" +
         "Ketik /bantuan untuk semua perintah.";
 
-    public static string Help(bool reporting)
+    public static string Help(bool reporting, IReadOnlyList<string>? more = null)
     {
         var lines = new List<string>
         {
@@ -108,6 +111,7 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
                 "/target <indikator> <nilai> — tetapkan target tahun ini (atasan, admin)",
                 "Lapor realisasi cukup dengan satu pesan, misalnya: \"pencaker dilayani 25\".",
             ]);
+        if (more is not null) lines.AddRange(more);
         lines.Add("Atau tanyakan langsung, misalnya \"siapa yg ngurus IMTA?\".");
         return string.Join("\n", lines);
     }

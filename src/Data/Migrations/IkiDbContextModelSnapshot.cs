@@ -180,6 +180,94 @@ namespace IkiBot.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IkiBot.Data.ReminderDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PenggunaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PenggunaId");
+
+                    b.HasIndex("Kind", "Slot", "PenggunaId")
+                        .IsUnique();
+
+                    b.ToTable("ReminderDelivery", (string)null);
+                });
+
+            modelBuilder.Entity("IkiBot.Data.ReminderPreference", b =>
+                {
+                    b.Property<int>("PenggunaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlockedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Off")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PenggunaId");
+
+                    b.ToTable("ReminderPreference", (string)null);
+                });
+
+            modelBuilder.Entity("IkiBot.Data.ReminderRun", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinishedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Slot");
+
+                    b.ToTable("ReminderRun", (string)null);
+                });
+
             modelBuilder.Entity("IkiBot.Data.Target", b =>
                 {
                     b.Property<int>("Id")
@@ -229,6 +317,24 @@ namespace IkiBot.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PenggunaId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IkiBot.Data.ReminderDelivery", b =>
+                {
+                    b.HasOne("IkiBot.Data.Pengguna", null)
+                        .WithMany()
+                        .HasForeignKey("PenggunaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IkiBot.Data.ReminderPreference", b =>
+                {
+                    b.HasOne("IkiBot.Data.Pengguna", null)
+                        .WithOne()
+                        .HasForeignKey("IkiBot.Data.ReminderPreference", "PenggunaId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
