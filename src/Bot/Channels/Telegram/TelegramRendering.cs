@@ -161,7 +161,7 @@ public sealed class TelegramRenderer
     private static string Cut(string s, int max) => char.IsHighSurrogate(s[max - 1]) ? s[..(max - 1)] : s[..max];
 }
 
-internal static class TelegramSendJson
+public static class TelegramSendJson
 {
     private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
