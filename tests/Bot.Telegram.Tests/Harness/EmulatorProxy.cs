@@ -224,7 +224,7 @@ public sealed class EmulatorProxy : IAsyncDisposable
                         break;
                     }
                 }
-                await Task.Delay(20, ctx.RequestAborted);
+                await Task.Delay(5, ctx.RequestAborted);
             }
         }
         finally

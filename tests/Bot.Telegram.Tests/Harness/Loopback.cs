@@ -40,13 +40,13 @@ public static class Loopback
     }
 
     /// <summary>Polls <paramref name="done"/> every 20 ms until true or the time is up (then fails with <paramref name="what"/>).</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan timeout, Func<string> what)
+    public static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan timeout, Func<string> what, int pollMs = 20)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await done())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s: {what()}");
-            await Task.Delay(20);
+            await Task.Delay(pollMs);
         }
     }
 

@@ -2,13 +2,14 @@ namespace IkiBot.Bot.Channels.Telegram;
 
 /// <summary>
 /// Keeps outgoing messages within Telegram's limits: a token bucket per chat (about 1 message per second, short bursts
-/// allowed) and one over all chats (30 per second). A 429 answer pauses its chat for the retry_after it names.
+/// allowed) and one over all chats (30 per second, bursts of a tenth of that, so no sliding second sees much more than
+/// 30). A 429 answer pauses its chat for the retry_after it names.
 /// </summary>
 public sealed class SendPacer(TimeProvider time, double perChatPerSecond = 1, int perChatBurst = 3, double globalPerSecond = 30)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Bucket> _chats = new();
-    private readonly Bucket _global = new(globalPerSecond, Math.Max(1, (int)Math.Round(globalPerSecond)), time.GetUtcNow());
+    private readonly Bucket _global = new(globalPerSecond, Math.Max(1, (int)(globalPerSecond / 10)), time.GetUtcNow());
 
     /// <summary>Waits until one message may go to <paramref name="chat"/>, and takes its place.</summary>
     public async Task WaitAsync(string chat, CancellationToken ct)
