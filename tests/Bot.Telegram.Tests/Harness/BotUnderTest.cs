@@ -112,20 +112,22 @@ public sealed class BotUnderTest : IAsyncDisposable
 /// <summary>One emulator and one proxy for all end-to-end tests (each test uses its own bot token, so they do not mix).</summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
-    public EmulatorProcess Emulator { get; private set; } = null!;
-    public EmulatorProxy Proxy { get; private set; } = null!;
+    private EmulatorProcess? _emulator;
+    private EmulatorProxy? _proxy;
+    public EmulatorProcess Emulator => _emulator ?? throw new InvalidOperationException("The emulator did not start (see the first failure).");
+    public EmulatorProxy Proxy => _proxy ?? throw new InvalidOperationException("The emulator proxy did not start (see the first failure).");
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(20) };
 
     public async Task InitializeAsync()
     {
-        Emulator = EmulatorProcess.Start();
-        Proxy = await EmulatorProxy.StartAsync(Emulator.Url);
+        _emulator = EmulatorProcess.Start();
+        _proxy = await EmulatorProxy.StartAsync(_emulator.Url);
     }
 
     public async Task DisposeAsync()
     {
-        await Proxy.DisposeAsync();
-        Emulator.Dispose();
+        if (_proxy is not null) await _proxy.DisposeAsync();
+        _emulator?.Dispose();
         Http.Dispose();
     }
 
