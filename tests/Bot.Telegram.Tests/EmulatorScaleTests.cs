@@ -155,4 +155,43 @@ public sealed class EmulatorScaleTests(EmulatorFixture emu, ITestOutputHelper ou
         Assert.Contains("batal", menu);
         Assert.Contains("laporanku", menu);
     }
+
+    /// <summary>A stand-in for registration with admin approval: /start asks the admin with a button, the press approves.</summary>
+    private sealed class ApprovalDesk(long admin) : IReportDesk
+    {
+        public Task<TurnResult> StartAsync(Incoming message, string welcome, CancellationToken ct) =>
+            Task.FromResult(new TurnResult(
+                [new Reply(welcome + "\nPendaftaran Anda menunggu persetujuan admin.")],
+                [new Outgoing("telegram", admin.ToString(), new Reply($"*Pendaftaran baru*\n{message.DisplayName} <{message.UserId}>",
+                    [new Knowledge.Answers.Choice("Setujui", $"/setujui {message.UserId}"), new Knowledge.Answers.Choice("Tolak", $"/tolak {message.UserId}")]))]));
+        public Task<bool> LooksLikeReportAsync(Incoming message, string text, CancellationToken ct) => Task.FromResult(false);
+        public Task<TurnResult?> HandleReportAsync(Incoming message, string text, CancellationToken ct) => Task.FromResult<TurnResult?>(null);
+        public Task<TurnResult?> HandleCommandAsync(Incoming message, string command, string argument, CancellationToken ct) =>
+            Task.FromResult<TurnResult?>(command == "/setujui" && message.UserId == admin.ToString()
+                ? new TurnResult([new Reply($"Pengguna {argument} disetujui.")], [new Outgoing("telegram", argument, new Reply("Pendaftaran Anda disetujui."))])
+                : null);
+    }
+
+    [Fact]
+    public async Task Registration_asks_the_admin_by_button_and_the_press_reaches_the_user()
+    {
+        const long admin = 690, staff = 691;
+        await using var bot = new BotUnderTest(BotUnderTest.Options_(emu.Proxy.Url), k => new ConversationEngine(k, new ApprovalDesk(admin)));
+        await bot.StartAsync();
+        var token = bot.Options.Token;
+        var adminUser = emu.User(token, admin, "Admin");
+        var staffUser = emu.User(token, staff, "Rudi");
+
+        await staffUser.SendAsync("/start");
+        Assert.Contains("menunggu persetujuan", (await staffUser.WaitForAsync(1))[0].Text);
+        var request = (await adminUser.WaitForAsync(1))[0];
+        Assert.Equal("<b>Pendaftaran baru</b>\nRudi &lt;691&gt;", request.Text);
+        Assert.Equal(["Setujui", "Tolak"], request.Buttons.Select(b => b.Text));
+
+        await adminUser.PressAsync(request, request.Buttons[0].Data);
+        Assert.Equal("Pengguna 691 disetujui.", (await adminUser.WaitForAsync(2))[1].Text);
+        Assert.Equal("Pendaftaran Anda disetujui.", (await staffUser.WaitForAsync(2))[1].Text);
+        await Loopback.WaitUntilAsync(() => emu.Proxy.Calls(token, "editMessageReplyMarkup").Any(c => c.ChatId == admin),
+            TimeSpan.FromSeconds(5), () => "the admin's keyboard removed");
+    }
 }
