@@ -25,7 +25,8 @@ public sealed class FakeServerTests(ITestOutputHelper output) : IAsyncLifetime
         await _fake.DisposeAsync();
     }
 
-    private async Task<BotUnderTest> StartBotAsync(Func<TelegramOptions, TelegramOptions>? tune = null)
+    private async Task<BotUnderTest> StartBotAsync(Func<TelegramOptions, TelegramOptions>? tune = null,
+        Func<Knowledge.IkiKnowledge, ConversationEngine>? engine = null)
     {
         var options = BotUnderTest.Options_(_fake.Url) with
         {
@@ -33,7 +34,7 @@ public sealed class FakeServerTests(ITestOutputHelper output) : IAsyncLifetime
             SendRoundPause = TimeSpan.FromMilliseconds(300),
             MaxSendRounds = 2,
         };
-        _bot = new BotUnderTest(tune is null ? options : tune(options));
+        _bot = new BotUnderTest(tune is null ? options : tune(options), engine);
         await _bot.StartAsync();
         return _bot;
     }
@@ -190,5 +191,34 @@ public sealed class FakeServerTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("cb-1", _fake.Succeeded("answerCallbackQuery").Single().Body["callback_query_id"]!.ToString());
         await WaitSentAsync("editMessageReplyMarkup", 1);
         Assert.Equal(77, _fake.Succeeded("editMessageReplyMarkup").Single().Body["message_id"]!.GetValue<int>());
+    }
+
+    /// <summary>A desk that throws on one kind of message, as a bug in the conversation would.</summary>
+    private sealed class ExplodingDesk : IReportDesk
+    {
+        public int Calls;
+        public Task<TurnResult> StartAsync(Incoming message, string welcome, CancellationToken ct) => Task.FromResult(new TurnResult(new Reply(welcome)));
+        public Task<bool> LooksLikeReportAsync(Incoming message, string text, CancellationToken ct)
+        {
+            if (!text.Contains("meledak")) return Task.FromResult(false);
+            Interlocked.Increment(ref Calls);
+            throw new InvalidOperationException("boom");
+        }
+        public Task<TurnResult?> HandleReportAsync(Incoming message, string text, CancellationToken ct) => Task.FromResult<TurnResult?>(null);
+        public Task<TurnResult?> HandleCommandAsync(Incoming message, string command, string argument, CancellationToken ct) => Task.FromResult<TurnResult?>(null);
+    }
+
+    [Fact]
+    public async Task An_update_the_conversation_fails_on_gets_an_apology_and_the_next_is_answered()
+    {
+        var desk = new ExplodingDesk();
+        _fake.QueueMessage(19, "laporan meledak 5");
+        _fake.QueueMessage(19, "/tugas kasi phi");
+        await StartBotAsync(engine: k => new ConversationEngine(k, desk));
+        await WaitSentAsync("sendMessage", 2);
+        var texts = _fake.Succeeded("sendMessage").Select(c => c.Text!).ToList();
+        Assert.Equal(TelegramUpdateHandler.ApologyReply, texts[0]);
+        Assert.Contains("Tugas", texts[1]);
+        Assert.Equal(3, desk.Calls); // tried HandleAttempts times, then the user is told
     }
 }
