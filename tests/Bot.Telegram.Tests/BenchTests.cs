@@ -10,7 +10,8 @@ namespace IkiBot.Bot.Telegram.Tests;
 /// <summary>
 /// The Telegram figures of the bench, printed (test output) and appended to TestResults/bench-telegram.txt:
 /// reply time through the emulator, and the outgoing rate kept against the fake server with 429s injected.
-/// Bounded in count and time; loopback only.
+/// Bounded in count and time; loopback only. Knobs for a look by hand: BENCH_NO429=1 (no 429s injected),
+/// BENCH_DUMP=file (every call the fake saw, with time and status).
 /// </summary>
 [Collection(EmulatorCollection.Name)]
 [Trait("Category", "Bench")]
