@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IkiBot.Bot.Channels.Console;
+using IkiBot.Bot.Channels.Telegram;
 using IkiBot.Bot.Cli;
 using IkiBot.Bot.Composition;
 using IkiBot.Bot.Configuration;
@@ -126,7 +127,9 @@ public static class Program
 
     private static int RunHost(BotSettings settings)
     {
-        // Telegram switches on with a token (Telegram issue); without one the terminal chat runs.
+        // With a Telegram token the bot runs on Telegram (polling, or webhook with Telegram:WebhookUrl); else the terminal chat.
+        if (settings.TelegramToken is not null)
+            return TelegramChannel.Run(settings, (knowledge, database) => new ConversationEngine(knowledge));
         return RunChat(settings);
     }
 

@@ -8,6 +8,9 @@ public sealed class BotSettings
     public string? KnowledgePath { get; init; }
     public string DatabasePath { get; init; } = "ikibot.db";
     public string? TelegramToken { get; init; }
+    public string? TelegramBaseUrl { get; init; }
+    public string? TelegramWebhookUrl { get; init; }
+    public string? TelegramSecretToken { get; init; }
     public int MaxValue { get; init; } = 10_000;
     public int ClosedAfterMonths { get; init; } = 3;
     public IReadOnlyList<string> Admins { get; init; } = [];
@@ -27,6 +30,9 @@ public sealed class BotSettings
         KnowledgePath = kbOverride ?? NullIfEmpty(c["Knowledge:Path"]),
         DatabasePath = dbOverride ?? NullIfEmpty(c["Database:Path"]) ?? "ikibot.db",
         TelegramToken = NullIfEmpty(c["Telegram:Token"]),
+        TelegramBaseUrl = NullIfEmpty(c["Telegram:BaseUrl"]),
+        TelegramWebhookUrl = NullIfEmpty(c["Telegram:WebhookUrl"]),
+        TelegramSecretToken = NullIfEmpty(c["Telegram:SecretToken"]),
         MaxValue = int.TryParse(c["Reporting:MaxValue"], out var max) ? max : 10_000,
         ClosedAfterMonths = int.TryParse(c["Reporting:ClosedAfterMonths"], out var months) ? months : 3,
         Admins = c.GetSection("Admins").GetChildren().Select(x => x.Value).OfType<string>().ToList(),

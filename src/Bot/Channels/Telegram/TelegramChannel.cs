@@ -1,0 +1,41 @@
+using IkiBot.Bot.Cli;
+using IkiBot.Bot.Configuration;
+using IkiBot.Bot.Conversation;
+using IkiBot.Bot.Hosting;
+using IkiBot.Data;
+using IkiBot.Knowledge;
+using Microsoft.Extensions.Hosting;
+
+namespace IkiBot.Bot.Channels.Telegram;
+
+/// <summary>Runs the bot on Telegram until Ctrl+C / SIGTERM: configuration checked first, with clear messages.</summary>
+public static class TelegramChannel
+{
+    /// <returns>0 after a normal stop, 2 for a configuration error, 1 when Telegram refused the start.</returns>
+    public static int Run(BotSettings settings, Func<IkiKnowledge, IkiDbContextFactory, ConversationEngine> makeEngine)
+    {
+        var options = TelegramOptions.From(settings);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            System.Console.Error.WriteLine("Konfigurasi Telegram salah:");
+            foreach (var error in errors) System.Console.Error.WriteLine("  - " + error);
+            return 2;
+        }
+
+        using var knowledge = KnowledgeLoader.Load(settings);
+        var database = Database.Open(settings.DatabasePath);
+        var engine = makeEngine(knowledge, database);
+        try
+        {
+            using var host = TelegramHost.Build(options, engine, database, TimeProvider.System);
+            host.Run();
+            return 0;
+        }
+        catch (TelegramStartupException e)
+        {
+            System.Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IkiBot.Data;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+
+namespace IkiBot.Bot.Channels.Telegram;
+
+/// <summary>
+/// Long polling: getUpdates from just after the stored cursor, each update handled and committed before the next,
+/// so the offset sent to Telegram only ever confirms updates whose effects are in the database. Updates are read one
+/// by one from the raw answer, so an update this version cannot read is skipped alone instead of stalling the loop.
+/// </summary>
+public sealed class TelegramPolling(
+    HttpClient http,
+    TelegramBotClientOptions client,
+    TelegramUpdateHandler handler,
+    ChannelDeliveryStore store,
+    TelegramOptions options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<TelegramPolling> log) : BackgroundService
+{
+    public static readonly string[] AllowedUpdates = ["message", "callback_query"];
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        long cursor;
+        try { cursor = await store.GetCursorAsync(TelegramOptions.Channel, ct) ?? 0; }
+        catch (OperationCanceledException) { return; }
+        log.LogInformation("Telegram: long polling dimulai setelah update {Cursor}", cursor);
+
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!ct.IsCancellationRequested)
+        {
+            IReadOnlyList<JsonElement> batch;
+            var started = time.GetTimestamp();
+            try
+            {
+                batch = await FetchAsync(cursor, ct);
+                backoff = TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
+            {
+                log.LogCritical("Telegram menolak token ({Error}); periksa Telegram:Token. Bot berhenti.", TelegramOutbox.Describe(e));
+                lifetime.StopApplication();
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning("getUpdates gagal ({Error}); dicoba lagi dalam {Delay}", TelegramOutbox.Describe(e), backoff);
+                try { await Task.Delay(backoff, time, ct); }
+                catch (OperationCanceledException) { break; }
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                continue;
+            }
+
+            if (batch.Count == 0)
+            {
+                // A server that ignores the long-poll timeout answers at once: do not spin.
+                if (time.GetElapsedTime(started) < TimeSpan.FromSeconds(1))
+                {
+                    try { await Task.Delay(options.IdlePollDelay, time, ct); }
+                    catch (OperationCanceledException) { break; }
+                }
+                continue;
+            }
+
+            foreach (var raw in batch)
+            {
+                if (TelegramUpdateHandler.ReadUpdateId(raw) is not { } id || id <= cursor) continue;
+                try { await HandleUntilCommittedAsync(raw, id, ct); }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+                cursor = id;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The handler turns conversation failures into an apology, so what fails here is the commit itself (the
+    /// database): keep trying the same update, never skip it.
+    /// </summary>
+    private async Task HandleUntilCommittedAsync(JsonElement raw, long id, CancellationToken ct)
+    {
+        var backoff = TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            try
+            {
+                await handler.HandleAsync(raw, ct);
+                return;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Update {Id} belum tersimpan; dicoba lagi dalam {Delay}", id, backoff);
+                await Task.Delay(backoff, time, ct);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<JsonElement>> FetchAsync(long cursor, CancellationToken ct)
+    {
+        var request = new Dictionary<string, object>
+        {
+            ["limit"] = 100,
+            ["timeout"] = options.PollTimeoutSeconds,
+            ["allowed_updates"] = AllowedUpdates,
+        };
+        if (cursor > 0) request["offset"] = cursor + 1;
+        using var response = await http.PostAsJsonAsync(client.BaseRequestUrl + "/getUpdates", request, ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        JsonDocument doc;
+        try { doc = await JsonDocument.ParseAsync(body, cancellationToken: ct); }
+        catch (JsonException e)
+        {
+            throw new RequestException($"getUpdates: jawaban bukan JSON (HTTP {(int)response.StatusCode})", response.StatusCode, e);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True &&
+                root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Array)
+                return result.EnumerateArray().Select(e => e.Clone()).ToList();
+
+            var code = root.TryGetProperty("error_code", out var c) && c.TryGetInt32(out var n) ? n : (int)response.StatusCode;
+            var description = root.TryGetProperty("description", out var d) ? d.GetString() : root.GetRawText();
+            ResponseParameters? parameters = null;
+            if (root.TryGetProperty("parameters", out var p))
+                parameters = p.Deserialize<ResponseParameters>(JsonBotAPI.Options);
+            throw new ApiRequestException(description ?? "getUpdates gagal", code, parameters);
+        }
+    }
+}

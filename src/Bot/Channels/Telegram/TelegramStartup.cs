@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using IkiBot.Bot.Conversation;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace IkiBot.Bot.Channels.Telegram;
+
+/// <summary>The start refused for a reason the operator must fix (a rejected token, a webhook Telegram will not take).</summary>
+public sealed class TelegramStartupException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Runs before polling/webhook: learns the bot's own account (getMe, retried while the network is down, fatal on a
+/// rejected token), registers the command menu in Indonesian (setMyCommands; a server without it is only logged), and
+/// either registers the webhook (setWebhook with the secret token) or removes one so getUpdates works.
+/// </summary>
+public sealed partial class TelegramStartup(
+    ITelegramBotClient bot,
+    ConversationEngine engine,
+    TelegramBotIdentity identity,
+    TelegramOptions options,
+    TimeProvider time,
+    ILogger<TelegramStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var me = await WithRetriesAsync("getMe", t => bot.GetMe(t), attempts: int.MaxValue, ct);
+        identity.Id = me.Id;
+        identity.Username = me.Username;
+        log.LogInformation("Telegram: masuk sebagai @{Username} ({Id})", me.Username, me.Id);
+
+        try
+        {
+            var commands = await MenuAsync(ct);
+            await bot.SetMyCommands(commands, cancellationToken: ct);
+            log.LogInformation("Telegram: menu {Count} perintah terdaftar", commands.Count);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning("setMyCommands gagal ({Error}); bot tetap berjalan tanpa menu", TelegramOutbox.Describe(e));
+        }
+
+        if (options.WebhookUrl is { } url)
+        {
+            await WithRetriesAsync("setWebhook", async t =>
+            {
+                await bot.SetWebhook(url, allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery],
+                    secretToken: options.SecretToken, maxConnections: 10, dropPendingUpdates: false, cancellationToken: t);
+                return true;
+            }, attempts: 5, ct);
+            log.LogInformation("Telegram: webhook terdaftar di {Url}", url);
+        }
+        else
+        {
+            try { await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct); }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogWarning("deleteWebhook gagal ({Error}); getUpdates mungkin ditolak selama webhook masih terpasang", TelegramOutbox.Describe(e));
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The menu follows the conversation's own /bantuan, so it lists exactly the commands the bot answers.</summary>
+    public async Task<IReadOnlyList<BotCommand>> MenuAsync(CancellationToken ct)
+    {
+        var help = await engine.HandleAsync(new Incoming(TelegramOptions.Channel, "0", "menu", "menu", "/bantuan", time.GetUtcNow()), ct);
+        var commands = new List<BotCommand> { new("mulai", "Mulai memakai IkiBot"), new("bantuan", "Daftar perintah") };
+        foreach (var line in help.Text.Split('\n'))
+        {
+            var m = MenuLine().Match(line.Trim());
+            if (!m.Success) continue;
+            var name = m.Groups[1].Value.ToLowerInvariant();
+            var description = m.Groups[2].Value.Trim();
+            if (description.Length > 0) description = char.ToUpperInvariant(description[0]) + description[1..];
+            if (name.Length > 32 || commands.Any(c => c.Command == name) || description.Length is < 3 or > 256) continue;
+            commands.Add(new BotCommand(name, description));
+        }
+        return commands;
+    }
+
+    [GeneratedRegex(@"^/([a-z0-9_]+)\b[^—]*—\s*(.+)$")]
+    private static partial Regex MenuLine();
+
+    private async Task<T> WithRetriesAsync<T>(string what, Func<CancellationToken, Task<T>> call, int attempts, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call(ct);
+            }
+            catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
+            {
+                throw new TelegramStartupException(
+                    $"Telegram menolak token bot ({e.ErrorCode}: {e.Message}). Periksa Telegram:Token (dari @BotFather) dan Telegram:BaseUrl.", e);
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 400)
+            {
+                throw new TelegramStartupException($"Telegram menolak {what}: {e.Message}. Periksa Telegram:WebhookUrl dan Telegram:SecretToken.", e);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && attempt < attempts)
+            {
+                log.LogWarning("{What} gagal ({Error}); dicoba lagi dalam {Delay}", what, TelegramOutbox.Describe(e), delay);
+                await Task.Delay(delay, time, ct);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                throw new TelegramStartupException($"{what} tetap gagal setelah {attempts} percobaan: {TelegramOutbox.Describe(e)}", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text;
+using IkiBot.Bot.Channels.Telegram;
+using IkiBot.Bot.Configuration;
+using IkiBot.Bot.Conversation;
+using IkiBot.Knowledge.Answers;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IkiBot.Bot.Telegram.Tests;
+
+public class RenderingTests
+{
+    [Fact]
+    public void Text_is_escaped_and_a_title_line_is_bold()
+    {
+        var html = TelegramRenderer.ToHtml("*Tugas <SEKSI> & co*\n1. a < b && c > d\n*bukan* judul\n🙏 \"kutip\"");
+        Assert.Equal("<b>Tugas &lt;SEKSI&gt; &amp; co</b>\n1. a &lt; b &amp;&amp; c &gt; d\n*bukan* judul\n🙏 \"kutip\"", html);
+    }
+
+    [Fact]
+    public void Long_text_is_split_after_whole_lines_within_the_limit()
+    {
+        var lines = Enumerable.Range(1, 400).Select(i => $"{i}. baris dengan isi yang cukup panjang untuk diuji ✓").ToList();
+        var text = string.Join("\n", lines);
+        var parts = TelegramRenderer.SplitLines(text, 4096);
+        Assert.True(parts.Count > 1);
+        Assert.All(parts, p => Assert.InRange(p.Length, 1, 4096));
+        Assert.Equal(text, string.Join("\n", parts));
+    }
+
+    [Fact]
+    public void A_line_longer_than_the_limit_is_cut_at_a_space_or_between_characters_never_inside_an_emoji()
+    {
+        var spaced = string.Join(" ", Enumerable.Repeat("kata", 3000));
+        Assert.All(TelegramRenderer.SplitLines(spaced, 4096), p => Assert.DoesNotContain("kat ", p + " "));
+        var emoji = string.Concat(Enumerable.Repeat("😀", 5000)); // 10,000 UTF-16 units, no spaces
+        var parts = TelegramRenderer.SplitLines(emoji, 4096);
+        Assert.All(parts, p => { Assert.InRange(p.Length, 1, 4096); Assert.False(char.IsHighSurrogate(p[^1])); });
+        Assert.Equal(emoji, string.Concat(parts));
+    }
+
+    [Fact]
+    public void Choices_become_one_button_per_row_under_the_last_part_with_callback_data_within_64_bytes()
+    {
+        var renderer = new TelegramRenderer();
+        var longPayload = "/tugas " + new string('é', 40);
+        var sends = renderer.Render(new Reply(new string('x', 5000), [new Choice("Satu", "/pilih 1"), new Choice("Dua", longPayload)]));
+        Assert.Equal(2, sends.Count);
+        Assert.Null(sends[0].Send.Keyboard);
+        var keyboard = sends[1].Send.Keyboard!;
+        Assert.Equal(["Satu", "Dua"], keyboard.Select(r => r.Single().Text));
+        Assert.Equal("/pilih 1", keyboard[0][0].Data);
+        var stored = keyboard[1][0].Data;
+        Assert.StartsWith("~", stored);
+        Assert.True(Encoding.UTF8.GetByteCount(stored) <= 64);
+        Assert.Equal(longPayload, renderer.StoredPayloads[stored]);
+        Assert.Equal(stored, TelegramRenderer.StoredId(longPayload)); // same payload, same id, across restarts
+    }
+
+    [Fact]
+    public void Files_become_photos_or_documents_and_a_long_text_goes_before_the_file()
+    {
+        var png = new ReplyFile("a.png", "image/png", [1]);
+        var xlsx = new ReplyFile("a.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [2]);
+        var photo = Assert.Single(new TelegramRenderer().Render(new Reply("Grafik", [], png)));
+        Assert.Equal((TelegramSend.Photo, "Grafik"), (photo.Send.Kind, photo.Send.Html));
+        var doc = Assert.Single(new TelegramRenderer().Render(new Reply("", [], xlsx)));
+        Assert.Equal(TelegramSend.Document, doc.Send.Kind);
+        Assert.Null(doc.Send.Html);
+        var both = new TelegramRenderer().Render(new Reply(new string('r', 2000), [], xlsx));
+        Assert.Equal([TelegramSend.Text, TelegramSend.Document], both.Select(s => s.Send.Kind));
+    }
+
+    [Fact]
+    public void The_outbox_payload_round_trips()
+    {
+        var send = new TelegramSend { Kind = TelegramSend.Text, Html = "<b>x</b>", Keyboard = [[new TelegramButton("a", "b")]], ReplyToMessageId = 3 };
+        var back = TelegramSendJson.FromJson(send.ToJson());
+        Assert.Equal(send.Html, back.Html);
+        Assert.Equal(send.ReplyToMessageId, back.ReplyToMessageId);
+        Assert.Equal("b", back.Keyboard![0][0].Data);
+    }
+}
+
+public class OptionsTests
+{
+    private static IReadOnlyList<string> Check(string? token, string? webhook = null, string? secret = null, string? baseUrl = null) =>
+        TelegramOptions.From(new BotSettings { TelegramToken = token, TelegramWebhookUrl = webhook, TelegramSecretToken = secret, TelegramBaseUrl = baseUrl }).Validate();
+
+    [Fact]
+    public void Good_settings_pass() =>
+        Assert.Empty(Check("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "https://bot.example.go.id/tg", "abc_DEF-1", "http://127.0.0.1:8081"));
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("123456789")]
+    [InlineData("123456789:")]
+    [InlineData(" 123456789:abc")]
+    [InlineData("123456789:abc def")]
+    [InlineData("\"123456789:abc\"")]
+    public void A_malformed_token_is_named_with_its_expected_shape(string token)
+    {
+        var error = Assert.Single(Check(token));
+        Assert.Contains("Telegram:Token", error);
+        Assert.Contains("<angka>:<kode>", error);
+    }
+
+    [Fact]
+    public void A_webhook_needs_https_and_a_secret()
+    {
+        var errors = Check("1:a", "http://bot.example.go.id/tg");
+        Assert.Contains(errors, e => e.Contains("Telegram:WebhookUrl harus https"));
+        Assert.Contains(errors, e => e.Contains("Telegram:SecretToken wajib"));
+        Assert.Contains(Check("1:a", "https://bot.example.go.id:9000/tg", "s"), e => e.Contains("port 9000"));
+        Assert.Contains(Check("1:a", "bukan url", "s"), e => e.Contains("bukan alamat lengkap"));
+        Assert.Contains(Check("1:a", "https://x.example/tg", "rahasia!"), e => e.Contains("Telegram:SecretToken hanya boleh"));
+        Assert.Contains(Check("1:a", baseUrl: "ftp://x"), e => e.Contains("Telegram:BaseUrl"));
+    }
+}
+
+public class PacerTests
+{
+    [Fact]
+    public async Task One_chat_gets_a_short_burst_then_one_message_per_second()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var pacer = new SendPacer(clock, perChatPerSecond: 1, perChatBurst: 3, globalPerSecond: 30);
+        for (var i = 0; i < 3; i++) await pacer.WaitAsync("a", default);
+        var fourth = pacer.WaitAsync("a", default);
+        Assert.False(fourth.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(990));
+        Assert.False(fourth.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        await fourth.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(pacer.WaitAsync("b", default).IsCompleted); // another chat is not held back
+    }
+
+    [Fact]
+    public async Task All_chats_together_keep_to_the_global_rate()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var pacer = new SendPacer(clock, perChatPerSecond: 1, perChatBurst: 3, globalPerSecond: 30);
+        var passed = 0;
+        for (var step = 0; step < 100; step++) // one simulated second in 10 ms steps, a new chat asking each step
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                using var giveUp = new CancellationTokenSource();
+                var wait = pacer.WaitAsync($"chat{step}-{i}", giveUp.Token);
+                if (wait.IsCompletedSuccessfully) passed++;
+                else giveUp.Cancel(); // not waiting: only what passes at once counts
+            }
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+        Assert.InRange(passed, 30, 34); // 30 a second plus the small burst, although 500 asked
+    }
+
+    [Fact]
+    public async Task A_pause_holds_the_chat_for_the_retry_after()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var pacer = new SendPacer(clock);
+        pacer.Pause("a", TimeSpan.FromSeconds(7));
+        var wait = pacer.WaitAsync("a", default);
+        clock.Advance(TimeSpan.FromSeconds(6.9));
+        Assert.False(wait.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1.2));
+        await wait.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+}
