@@ -129,7 +129,7 @@ public static class Program
     {
         // With a Telegram token the bot runs on Telegram (polling, or webhook with Telegram:WebhookUrl); else the terminal chat.
         if (settings.TelegramToken is not null)
-            return TelegramChannel.Run(settings, (knowledge, database) => new ConversationEngine(knowledge));
+            return TelegramChannel.Run(settings);
         return RunChat(settings);
     }
 

@@ -17,7 +17,7 @@ namespace IkiBot.Bot.Hosting;
 public static class TelegramHost
 {
     public static IHost Build(TelegramOptions options, ConversationEngine engine, IkiDbContextFactory database,
-        TimeProvider time, Action<ILoggingBuilder>? logging = null)
+        TimeProvider time, Action<ILoggingBuilder>? logging = null, Action<IServiceCollection>? more = null)
     {
         var errors = options.Validate();
         if (errors.Count > 0) throw new TelegramStartupException(string.Join(Environment.NewLine, errors));
@@ -27,6 +27,7 @@ public static class TelegramHost
             var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
             if (options.WebhookListenUrl is { } listen) web.WebHost.UseUrls(listen);
             Configure(web.Services, web.Logging, options, engine, database, time, logging);
+            more?.Invoke(web.Services);
             var app = web.Build();
             app.MapTelegramWebhook(options);
             return app;
@@ -34,6 +35,7 @@ public static class TelegramHost
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         Configure(builder.Services, builder.Logging, options, engine, database, time, logging);
+        more?.Invoke(builder.Services);
         builder.Services.AddHostedService<TelegramPolling>();
         return builder.Build();
     }

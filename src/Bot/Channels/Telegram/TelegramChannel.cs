@@ -1,4 +1,7 @@
-using IkiBot.Bot.Cli;
+using IkiBot.Bot.Composition;
+using IkiBot.Bot.Supervision;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using IkiBot.Bot.Configuration;
 using IkiBot.Bot.Conversation;
 using IkiBot.Bot.Hosting;
@@ -12,7 +15,7 @@ namespace IkiBot.Bot.Channels.Telegram;
 public static class TelegramChannel
 {
     /// <returns>0 after a normal stop, 2 for a configuration error, 1 when Telegram refused the start.</returns>
-    public static int Run(BotSettings settings, Func<IkiKnowledge, IkiDbContextFactory, ConversationEngine> makeEngine)
+    public static int Run(BotSettings settings)
     {
         var options = TelegramOptions.From(settings);
         var errors = options.Validate();
@@ -23,12 +26,21 @@ public static class TelegramChannel
             return 2;
         }
 
-        using var knowledge = KnowledgeLoader.Load(settings);
-        var database = Database.Open(settings.DatabasePath);
-        var engine = makeEngine(knowledge, database);
+        using var services = new BotServices(settings, TimeProvider.System);
         try
         {
-            using var host = TelegramHost.Build(options, engine, database, TimeProvider.System);
+            using var host = TelegramHost.Build(options, services.Engine, services.Database, services.Time, more: s =>
+            {
+                s.AddSingleton<TelegramOutgoingSender>();
+                if (settings.Reminders.Enabled)
+                    s.AddHostedService(sp => services.CreateReminderService(sp.GetRequiredService<TelegramOutgoingSender>(),
+                        sp.GetService<ILogger<ReminderService>>()));
+            });
+            host.Services.GetRequiredService<TelegramOutbox>().UserBlocked = async chatId =>
+            {
+                if (await services.Users.FindAsync(TelegramOptions.Channel, chatId) is { } user)
+                    await services.Reminders.MarkBlockedAsync(user.Id);
+            };
             host.Run();
             return 0;
         }

@@ -74,6 +74,12 @@ public sealed class TelegramOutbox : BackgroundService
 
     private static readonly ResiliencePropertyKey<string> ChatKey = new("telegram.chat");
 
+    /// <summary>Called with the chat id when Telegram says the user blocked the bot (403): the caller marks them.</summary>
+    public Func<string, Task>? UserBlocked { get; set; }
+
+    private static bool IsBlocked(Exception e) =>
+        e is global::Telegram.Bot.Exceptions.ApiRequestException { ErrorCode: 403 };
+
     /// <summary>Something new was committed to the outbox: look now rather than at the next periodic check.</summary>
     public void Wake()
     {
@@ -204,6 +210,9 @@ public sealed class TelegramOutbox : BackgroundService
             {
                 _log.LogWarning("Telegram menolak pesan {Id} ke chat {Chat}: {Error}", row.Id, row.ChatId, Describe(e));
                 await _store.AttemptFailedAsync(row.Id, Describe(e), final: true, CancellationToken.None);
+                if (IsBlocked(e) && UserBlocked is { } blocked)
+                    try { await blocked(row.ChatId); }
+                    catch (Exception markError) { _log.LogWarning("Menandai pengguna {Chat} memblokir bot gagal: {Error}", row.ChatId, markError.Message); }
                 return;
             }
             catch (Exception e)
