@@ -23,8 +23,8 @@ public static class ReportCommand
         switch (decision.Status)
         {
             case ReportStatus.Ok when !dryRun:
-                var reporter = await services.Users.RegisterAsync(Channel, known.Nama, "Baris perintah", known.Nama, Peran.Staf, StatusPengguna.Aktif, ct);
-                var (result, confirmation) = await services.Recorder.RecordAsync(reporter.Id, known.Nama, decision.Row!, decision.Value!.Value,
+                var reporterId = await ReporterIdAsync(services, known.Nama, ct);
+                var (result, confirmation) = await services.Recorder.RecordAsync(reporterId, known.Nama, decision.Row!, decision.Value!.Value,
                     decision.Periode, $"{Channel}:{messageId ?? Guid.NewGuid().ToString("N")}", text, ct);
                 return new ReportOutput("ok", decision.Row!.No, decision.Row.Uraian, result.Entry.Nilai, decision.Periode.Code, null, confirmation);
             case ReportStatus.Ok:
@@ -36,6 +36,17 @@ public static class ReportCommand
             default:
                 return new ReportOutput("reject", null, null, decision.Value, decision.Periode.Code, null, decision.Message);
         }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Db, string Jabatan), int> Reporters = new();
+
+    /// <summary>The command line reports as one active user per jabatan; its id is looked up once per database.</summary>
+    private static async Task<int> ReporterIdAsync(BotServices services, string jabatan, CancellationToken ct)
+    {
+        var key = (services.Settings.DatabasePath, jabatan);
+        if (Reporters.TryGetValue(key, out var id)) return id;
+        var reporter = await services.Users.RegisterAsync(Channel, jabatan, "Baris perintah", jabatan, Peran.Staf, StatusPengguna.Aktif, ct);
+        return Reporters[key] = reporter.Id;
     }
 
     public static async Task<int> ExecuteAsync(BotServices services, string? jabatan, string? text, bool dryRun, bool json, TextReader input, TextWriter output)
