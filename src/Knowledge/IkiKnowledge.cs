@@ -38,20 +38,29 @@ public sealed class IkiKnowledge : IDisposable
     /// <summary>"/tugas kasi phi": the intent is given, the jabatan is read from the words.</summary>
     public (Interpretation Interpretation, Answer Answer) AskAbout(Intent intent, string jabatanText)
     {
-        var exact = Kb.Find(jabatanText);
-        if (exact is not null)
-        {
-            var i = new Interpretation(intent, [new RankedJabatan(exact.Nama, 1)], false);
-            return (i, Answers.Write(i));
-        }
-        var names = Questions.Names.Rank(Questions.Reader.Read(jabatanText));
-        if (names.Count == 0 || names[0].Score < 0.34)
+        var exact = ResolveJabatan(jabatanText, out var candidates);
+        if (exact is null && candidates.Count == 0)
             return (Interpretation.Unknown, Answers.UnknownJabatan(jabatanText));
-        var close = names.TakeWhile(n => n.Score >= names[0].Score - 0.1).Take(3).ToList();
-        var interpretation = close.Count == 1 && names[0].Score >= 0.6
-            ? new Interpretation(intent, [names[0]], false)
-            : new Interpretation(intent, close, true);
+        var interpretation = exact is not null
+            ? new Interpretation(intent, [new RankedJabatan(exact, 1)], false)
+            : new Interpretation(intent, candidates.Select(c => new RankedJabatan(c, 0)).ToList(), true);
         return (interpretation, Answers.Write(interpretation));
+    }
+
+    /// <summary>
+    /// The one jabatan a text names (exact name, or clearly by its words); null with up to 3 candidates to ask
+    /// between when it is not clear, or with none when the text names no jabatan.
+    /// </summary>
+    public string? ResolveJabatan(string text, out IReadOnlyList<string> candidates)
+    {
+        candidates = [];
+        if (Kb.Find(text) is { } exact) return exact.Nama;
+        var names = Questions.Names.Rank(Questions.Reader.Read(text));
+        if (names.Count == 0 || names[0].Score < QuestionInterpreter.SomeName) return null;
+        var close = names.TakeWhile(n => n.Score >= names[0].Score - QuestionInterpreter.Margin).Take(QuestionInterpreter.MaxChoices).ToList();
+        if (close.Count == 1 && names[0].Score >= QuestionInterpreter.ClearName) return names[0].Nama;
+        candidates = close.Select(c => c.Nama).ToList();
+        return null;
     }
 
     public void Dispose() => Index.Dispose();

@@ -6,10 +6,10 @@ namespace IkiBot.Knowledge.Understanding;
 public sealed class QuestionInterpreter
 {
     // Measured on the dev questions: a named jabatan scores >= 0.6; partial names ("seksi pelatihan") fall between.
-    private const double ClearName = 0.6;
-    private const double SomeName = 0.34;
-    private const double Margin = 0.1;
-    private const int MaxChoices = 3;
+    public const double ClearName = 0.6;
+    public const double SomeName = 0.34;
+    public const double Margin = 0.1;
+    public const int MaxChoices = 3;
 
     private readonly MessageReader _reader;
     private readonly JabatanNameMatcher _names;

@@ -113,7 +113,7 @@ public sealed partial class ReportDesk(
     private async Task<TurnResult> ChooseJabatanAsync(Incoming message, string typed, CancellationToken ct)
     {
         if (typed.Length == 0) return new TurnResult(new Reply("Pilih jabatan Anda:", JabatanChoices()));
-        var jabatan = Resolve(typed, out var candidates);
+        var jabatan = knowledge.ResolveJabatan(typed, out var candidates);
         if (jabatan is null)
         {
             if (candidates.Count == 0) return new TurnResult(Reply.From(knowledge.Answers.UnknownJabatan(typed)));
@@ -292,18 +292,6 @@ public sealed partial class ReportDesk(
             _ => null,
         };
         return why is null ? (user, null) : (null, new TurnResult(new Reply(why)));
-    }
-
-    private string? Resolve(string typed, out IReadOnlyList<string> candidates)
-    {
-        candidates = [];
-        if (knowledge.Kb.Find(typed) is { } exact) return exact.Nama;
-        var ranked = knowledge.Questions.Names.Rank(knowledge.Questions.Reader.Read(typed));
-        if (ranked.Count == 0 || ranked[0].Score < 0.34) return null;
-        var close = ranked.TakeWhile(r => r.Score >= ranked[0].Score - 0.1).Take(3).ToList();
-        if (close.Count == 1 && ranked[0].Score >= 0.6) return ranked[0].Nama;
-        candidates = close.Select(c => c.Nama).ToList();
-        return null;
     }
 
     private IReadOnlyList<Choice> JabatanChoices() =>
