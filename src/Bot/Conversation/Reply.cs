@@ -9,7 +9,11 @@ public sealed record ReplyFile(string FileName, string ContentType, byte[] Conte
 public sealed record Reply(string Text, IReadOnlyList<Choice> Choices, ReplyFile? File = null)
 {
     public Reply(string text) : this(text, []) { }
-    public static Reply From(Answer answer) => new(answer.Text, answer.Choices);
+
+    /// <summary>The text already lists the choices with their numbers (a question back); the console need not repeat them.</summary>
+    public bool ChoicesInText { get; init; }
+
+    public static Reply From(Answer answer) => new(answer.Text, answer.Choices) { ChoicesInText = answer.ChoicesInText };
 }
 
 /// <summary>A reply addressed to someone other than the sender (an admin asked to approve, say).</summary>

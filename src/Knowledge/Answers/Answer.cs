@@ -7,4 +7,7 @@ public sealed record Choice(string Label, string Payload);
 public sealed record Answer(string Text, IReadOnlyList<Choice> Choices)
 {
     public Answer(string text) : this(text, []) { }
+
+    /// <summary>The text already lists the choices with their numbers; a text-only channel need not list them again.</summary>
+    public bool ChoicesInText { get; init; }
 }

@@ -82,13 +82,16 @@ public sealed class AnswerWriter(KnowledgeBase kb, StrukturOrganisasi struktur)
         return new Answer(text.ToString().TrimEnd());
     }
 
-    public Answer Clarify(Intent intent, IReadOnlyList<string> candidates)
+    public Answer Clarify(Intent intent, IReadOnlyList<string> candidates) =>
+        ClarifyJabatan(candidates, intent is Intent.Fungsi ? "/fungsi" : intent is Intent.Indikator ? "/indikator" : "/tugas");
+
+    /// <summary>"Maksud Anda jabatan yang mana?" with numbered candidates; each choice sends "command NAMA".</summary>
+    public Answer ClarifyJabatan(IReadOnlyList<string> candidates, string command)
     {
-        var command = intent is Intent.Fungsi ? "/fungsi" : intent is Intent.Indikator ? "/indikator" : "/tugas";
         var text = new StringBuilder("Maksud Anda jabatan yang mana?\n");
         for (var i = 0; i < candidates.Count; i++) text.Append($"{i + 1}. {candidates[i]}\n");
         text.Append("Balas dengan nomornya.");
-        return new Answer(text.ToString(), candidates.Select(c => new Choice(c, $"{command} {c}")).ToList());
+        return new Answer(text.ToString(), candidates.Select(c => new Choice(c, $"{command} {c}")).ToList()) { ChoicesInText = true };
     }
 
     public Answer UnknownJabatan(string typed) =>

@@ -30,7 +30,7 @@ public sealed class ConsoleChat(ConversationEngine engine, TextReader input, Tex
     public static string Render(Reply reply)
     {
         var text = reply.Text.Replace("*", "");
-        if (reply.Choices.Count == 0 || text.EndsWith("nya.")) return text;
+        if (reply.Choices.Count == 0 || reply.ChoicesInText) return text;
         var numbered = reply.Choices.Select((c, i) => $"  {i + 1}. {c.Label}");
         return text + "\nPilihan (ketik nomornya):\n" + string.Join("\n", numbered);
     }

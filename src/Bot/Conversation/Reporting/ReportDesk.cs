@@ -69,7 +69,7 @@ public sealed partial class ReportDesk(
             case ReportStatus.Clarify when decision.Value is { } value:
                 _pending[user.Id] = new PendingReport(text, Key(message), value, decision.Periode, decision.Candidates.Select(c => c.No).ToList());
                 var choices = decision.Candidates.Select(c => new Choice($"{c.No}. {Short(c.Program, 48)}", $"/pilih {c.No}")).ToList();
-                return new TurnResult(new Reply(decision.Message, choices));
+                return new TurnResult(new Reply(decision.Message, choices) { ChoicesInText = true });
             default:
                 return new TurnResult(new Reply(decision.Message));
         }
@@ -117,8 +117,7 @@ public sealed partial class ReportDesk(
         if (jabatan is null)
         {
             if (candidates.Count == 0) return new TurnResult(Reply.From(knowledge.Answers.UnknownJabatan(typed)));
-            return new TurnResult(new Reply("Maksud Anda jabatan yang mana?\n" + string.Join("\n", candidates.Select((c, i) => $"{i + 1}. {c}")) + "\nBalas dengan nomornya.",
-                candidates.Select(c => new Choice(c, $"/jabatan saya {c}")).ToList()));
+            return new TurnResult(Reply.From(knowledge.Answers.ClarifyJabatan(candidates, "/jabatan saya")));
         }
 
         var user = await users.FindAsync(message.Channel, message.UserId, ct) ?? await RegisterAsync(message, ct);
@@ -227,7 +226,7 @@ public sealed partial class ReportDesk(
             var decision = interpreter.Interpret(jabatan.Nama, argument, time.GetUtcNow());
             if (decision.Status == ReportStatus.Clarify && decision.Value is { } v)
                 return new TurnResult(new Reply(decision.Message,
-                    decision.Candidates.Select(c => new Choice($"{c.No}. {Short(c.Program, 48)}", $"/koreksi {c.No} {v}")).ToList()));
+                    decision.Candidates.Select(c => new Choice($"{c.No}. {Short(c.Program, 48)}", $"/koreksi {c.No} {v}")).ToList()) { ChoicesInText = true });
             if (decision.Status != ReportStatus.Ok) return new TurnResult(new Reply(decision.Message));
             (row, value, periode) = (decision.Row!, decision.Value!.Value, decision.Periode);
         }
