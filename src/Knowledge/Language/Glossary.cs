@@ -25,6 +25,11 @@ public static class Glossary
         ["kabid"] = "kepala bidang",
         ["kabag"] = "kepala bagian",
         ["kasi"] = "seksi",
+        ["staf"] = "pengadministrasi",
+        ["staff"] = "pengadministrasi",
+        ["petugas"] = "pengadministrasi",
+        ["pelaksana"] = "pengadministrasi",
+        ["operator"] = "pengadministrasi",
         ["kasie"] = "seksi",
         ["seksie"] = "seksi",
         ["penta"] = "penempatan perluasan kesempatan kerja",
@@ -176,7 +181,14 @@ public static class Glossary
         ["kmn"] = "kemana", ["dmn"] = "dimana", ["knp"] = "kenapa", ["bgt"] = "banget", ["td"] = "tadi",
         ["lg"] = "lagi", ["ngga"] = "tidak", ["emg"] = "memang", ["bs"] = "bisa", ["bisa2"] = "bisa",
         ["bu"] = "ibu", ["pak"] = "bapak", ["sebutin"] = "sebutkan", ["nyebutin"] = "sebutkan",
-        ["jobdesc"] = "jobdesk", ["tupoksi"] = "tugas",
+        ["jobdesc"] = "jobdesk", ["tupoksi"] = "tugas", ["dlm"] = "dalam", ["dlam"] = "dalam", ["kpd"] = "kepada",
+        ["sbg"] = "sebagai", ["bgn"] = "bagian", ["bid"] = "bidang", ["sie"] = "seksi", ["tgs"] = "tugas", ["fgs"] = "fungsi",
+        ["ind"] = "indikator", ["ikunya"] = "iku", ["lapor"] = "lapor", ["mksd"] = "maksud", ["aq"] = "aku", ["gw"] = "saya", ["gue"] = "saya",
+        // English mixed in
+        ["task"] = "tugas", ["tasks"] = "tugas", ["duty"] = "tugas", ["duties"] = "tugas", ["job"] = "tugas", ["jobs"] = "tugas",
+        ["function"] = "fungsi", ["functions"] = "fungsi", ["role"] = "peran", ["indicator"] = "indikator", ["indicators"] = "indikator",
+        ["performance"] = "kinerja", ["who"] = "siapa", ["where"] = "dimana", ["position"] = "jabatan", ["positions"] = "jabatan",
+        ["all"] = "semua", ["every"] = "semua",
     };
 
     /// <summary>Words that carry no topic: particles, address words, question words.</summary>
@@ -197,12 +209,15 @@ public static class Glossary
     };
 
     public static readonly IReadOnlySet<string> TugasWords = new HashSet<string>
-        { "tugas", "jobdesk", "kerjaan", "kerjaannya", "pekerjaan", "ngapain", "uraian", "wewenang", "tanggung", "kewajiban", "tugasnya" };
+        { "tugas", "jobdesk", "kerjaan", "kerjaannya", "kerjanya", "pekerjaan", "ngapain", "uraian", "wewenang", "tanggung", "kewajiban", "tugasnya" };
 
     public static readonly IReadOnlySet<string> FungsiWords = new HashSet<string> { "fungsi", "fungsinya", "peran", "peranan" };
 
     public static readonly IReadOnlySet<string> IndikatorWords = new HashSet<string>
-        { "indikator", "indikatornya", "iku", "iki", "kinerja", "ukuran", "target", "capaian", "ikk" };
+        {
+            "indikator", "indikatornya", "iku", "iki", "kinerja", "ukuran", "target", "capaian", "ikk", "kpi", "dinilai",
+            "penilaian", "dilaporkan", "diukur", "sasaran", "kpinya", "targetnya",
+        };
 
     public static readonly IReadOnlySet<string> SiapaWords = new HashSet<string>
         { "siapa", "siapakah", "kemana", "dimana" };

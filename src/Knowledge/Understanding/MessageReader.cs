@@ -50,6 +50,9 @@ public sealed partial class MessageReader
 
     public bool IsKnown(string word) => _vocabulary.Contains(word);
 
+    /// <summary>A word the document itself uses (not only the glossary or chat forms).</summary>
+    public bool IsDocumentWord(string word) => _index.WordFrequency.ContainsKey(word);
+
     public ReadMessage Read(string? text)
     {
         var raw = text ?? "";

@@ -67,7 +67,7 @@ public static partial class CaseGenerator
             {
                 var part = IsHeldOut(j.Nama + "|" + form.Kind) ? EvalPart.HeldOut : EvalPart.Seen;
                 foreach (var (phrasings, intent) in new[] { (TugasPhrasings, "tugas"), (FungsiPhrasings, "fungsi"), (IndikatorPhrasings, "indikator") })
-                    foreach (var p in Pick(phrasings, 3, rng))
+                    foreach (var p in Pick(phrasings, intent == "fungsi" ? 3 : 4, rng))
                         Ask(part, p.Replace("{n}", form.Text), intent, j.Nama);
                 var fp = FirstPerson[rng.Next(FirstPerson.Length)];
                 Ask(part, fp.Replace("{n}", form.Text), fp.Contains("indikator") ? "indikator" : fp.Contains("fungsi") ? "fungsi" : "tugas", j.Nama);
@@ -104,7 +104,7 @@ public static partial class CaseGenerator
         "rencana", "laporan", "pelaporan", "memberikan", "saran", "pertimbangan", "kepada", "sekretaris", "diberikan",
         "sesuai", "terkait", "pembinaan", "koordinasi", "pengelolaan", "data", "jumlah", "dokumen", "dibuat", "kabupaten",
         "dll", "tugasnya", "fungsinya", "umum", "administrasi", "teknis", "urusan", "ketenagakerjaan", "pelayanan",
-        "menjadi", "wewenang", "semua", "unsur", "lingkungan", "berdasarkan", "ditetapkan", "pedoman", "kebijakan", "lingkup",
+        "menjadi", "wewenang", "tentang", "akan", "tingkat", "instansi", "semua", "unsur", "lingkungan", "berdasarkan", "ditetapkan", "pedoman", "kebijakan", "lingkup",
     ];
 
     private sealed record Topic(string Text, List<string> Owners);
