@@ -152,6 +152,15 @@ public sealed class ReportInterpreter
                                  $"Tulis juga satu angka jumlahnya.{examples()}");
             return new(null, $"Angkanya belum ada. Tulis indikator dan satu angka jumlahnya.{examples()}");
         }
+        var malformed = values.FirstOrDefault(v => v.Problem == NumberProblem.Malformed);
+        if (malformed is not null)
+            return new(null, $"\"{malformed.Text}\" bukan satu bilangan yang jelas. Tulis jumlahnya dengan angka, mis. 20.{examples()}");
+        var huge = values.FirstOrDefault(v => v.Problem == NumberProblem.Huge);
+        if (huge is not null)
+            return new(null, $"Angka {Shorten(huge.Text)} terlalu besar (paling banyak {Format(_options.MaxValue)} per laporan); mungkin salah ketik?{examples()}");
+        if (reading.AmbiguousMonthsAgo is { } ago && values.Count == 1)
+            return new(null, $"\"{ago}\" bisa berarti jumlah {values[0].Text} untuk bulan lalu, atau periode {values[0].Text} bulan yang lalu. " +
+                             $"Tulis ulang dengan jelas, mis. \"... {values[0].Text} untuk bulan lalu\" atau \"... 5 periode agustus\".{examples()}");
         var negative = values.FirstOrDefault(v => v.Problem == NumberProblem.Negative);
         if (negative is not null)
             return new(Clamp(negative.Value), $"Angka {negative.Text} negatif; realisasi harus 0 atau lebih dan tidak bisa dikurangi lewat pesan.{examples()}");
@@ -170,6 +179,8 @@ public sealed class ReportInterpreter
             return new(Clamp(v), $"Angka {Format(v)} terlalu besar (paling banyak {Format(_options.MaxValue)} per laporan); mungkin salah ketik?{examples()}");
         return new((int)v, null);
     }
+
+    private static string Shorten(string s) => s.Length > 15 ? s[..12] + "..." : s;
 
     private static int? Clamp(long? v) => v is null ? null : (int)Math.Clamp(v.Value, int.MinValue, int.MaxValue);
 

@@ -160,7 +160,10 @@ public static partial class CaseGenerator
                 if (distinct.Count > 0) sayings.Add(indicator.Take(3).Concat(distinct).Distinct().ToList());
                 foreach (var said in sayings.Where(s => s.Count > 0))
                 {
-                    var fits = rows.Where(r => said.All(w => wordsOf[r.No].Contains(w))).Select(r => r.No).ToList();
+                    // Rows that hold every word said; among them, the rows whose whole indicator text was said win.
+                    var holders = rows.Where(r => said.All(w => wordsOf[r.No].Contains(w))).ToList();
+                    var exact = holders.Where(r => TopicWords(r.Uraian).All(said.Contains)).ToList();
+                    var fits = (exact.Count > 0 ? exact : holders).Select(r => r.No).ToList();
                     if (!fits.Contains(row.No)) continue;
                     var expect = fits.Count == 1 ? "ok" : fits.Count <= 5 ? "clarify" : "notstored";
                     foreach (var p in Pick(ReportPhrasings, 3, rng))
