@@ -23,6 +23,8 @@ public sealed class NameForms
     public static readonly IReadOnlyDictionary<string, string> FieldShortenings = new Dictionary<string, string>
     {
         ["naker"] = "ketenagakerjaan",
+        ["bangnaker"] = "pengembangan ketenagakerjaan",
+        ["pengembangan"] = "pengembangan ketenagakerjaan",
         ["penta"] = "penempatan perluasan kesempatan kerja",
         ["binapenta"] = "penempatan perluasan kesempatan kerja",
         ["monev"] = "monitoring evaluasi",

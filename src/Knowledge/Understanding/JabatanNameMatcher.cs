@@ -96,6 +96,12 @@ public sealed class JabatanNameMatcher
     private string? ClosestNameWord(string word)
     {
         if (_weight.ContainsKey(word)) return word;
+        // "keu", "kepeg", "prod": the start of exactly one name word stands for it.
+        if (word.Length >= 3 && !Glossary.StopWords.Contains(word))
+        {
+            var starts = _weight.Keys.Where(k => k.Length > word.Length + 1 && k.StartsWith(word)).Take(2).ToList();
+            if (starts.Count == 1) return starts[0];
+        }
         var allowed = EditDistance.Allowed(word.Length);
         if (allowed == 0) return null;
         return _weight.Keys
