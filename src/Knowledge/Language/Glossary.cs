@@ -6,7 +6,7 @@ namespace IkiBot.Knowledge.Language;
 /// </summary>
 public static class Glossary
 {
-    public static readonly IReadOnlyDictionary<string, string> Expansions = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> Expansions = Merge(new Dictionary<string, string>
     {
         // positions
         ["kadis"] = "kepala dinas",
@@ -39,6 +39,11 @@ public static class Glossary
         ["umpeg"] = "umum kepegawaian",
         ["pegawai"] = "kepegawaian",
         ["keuangan"] = "keuangan",
+        ["keu"] = "keuangan",
+        ["izin"] = "ijin",
+        ["ijin"] = "izin",
+        ["perizinan"] = "perijinan",
+        ["perijinan"] = "perizinan",
         ["renprog"] = "penyusunan program",
         ["pengadm"] = "pengadministrasi",
         ["pengadmin"] = "pengadministrasi",
@@ -142,10 +147,10 @@ public static class Glossary
         ["arsip"] = "pengarsipan",
         ["tw"] = "triwulan tribulan",
         ["triwulan"] = "tribulan",
-    };
+    }, Situations.Words);
 
     /// <summary>Several typed words that mean one thing, replaced before the words are read.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Phrases = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> Phrases = Merge(new Dictionary<string, string>
     {
         ["job fair"] = "jobfair",
         ["sekretaris dinas"] = "sekdin",
@@ -163,9 +168,11 @@ public static class Glossary
         ["kasub bag"] = "kasubbag",
         ["ka sub bag"] = "kasubbag",
         ["kasi e"] = "kasi",
+        ["kepala seksi"] = "kasi",
+        ["kepala sie"] = "kasi",
         ["job desk"] = "jobdesk",
         ["tugas pokok"] = "tugas",
-    };
+    }, Situations.Phrases);
 
     /// <summary>Chat spellings replaced by the standard word (the chat form is dropped).</summary>
     public static readonly IReadOnlyDictionary<string, string> ChatForms = new Dictionary<string, string>
@@ -205,7 +212,8 @@ public static class Glossary
         "the", "a", "adalah", "yaitu", "bagian", "semua", "sebutkan", "list", "daftar", "pegang", "dipegang",
         "ngurus", "ngurusnya", "urus", "handle", "menangani", "nanganin", "ditangani", "turun", "koordinasi",
         "sebagai", "agar", "supaya", "kerjanya", "bikin", "buat", "nya", "disnaker", "kantor", "instansi",
-        "kak", "gan", "bos", "biasa", "gimana", "apakah", "skrg", "nanya", "tanya", "bertanya", "mohon", "info",
+        "kak", "gan", "bos", "biasa", "gimana", "urusannya", "ngurusnya", "lapornya", "hubungi", "menghubungi", "warga", "pengen",
+        "pingin", "ikut", "adik", "kakak", "anak", "teman", "sepihak", "caranya", "kemana", "dimana", "apakah", "skrg", "nanya", "tanya", "bertanya", "mohon", "info",
     };
 
     public static readonly IReadOnlySet<string> TugasWords = new HashSet<string>
@@ -234,4 +242,10 @@ public static class Glossary
 
     public static readonly IReadOnlySet<string> AllWords = new HashSet<string>
         { "semua", "seluruh", "list", "daftar", "sebutkan", "berapa", "apa", "saja", "lengkap" };
+
+    private static Dictionary<string, string> Merge(Dictionary<string, string> own, IReadOnlyDictionary<string, string> more)
+    {
+        foreach (var (k, v) in more) own.TryAdd(k, v);
+        return own;
+    }
 }

@@ -16,7 +16,7 @@ public sealed class NameForms
         ("KEPALA SUB BAGIAN ", ["kasubag", "kasubbag", "kepala subbag", "kasub"]),
         ("KEPALA BIDANG ", ["kabid", "kepala bidang"]),
         ("SEKSI ", ["kasi", "kasie", "kepala seksi", "seksi"]),
-        ("PENGADMINISTRASI ", ["pengadministrasi", "staf", "petugas", "pengelola", "pelaksana"]),
+        ("PENGADMINISTRASI ", ["pengadministrasi", "staf", "petugas", "pelaksana"]),
     ];
 
     /// <summary>Words of the office for a field, each standing for the name words it shortens.</summary>
@@ -48,27 +48,37 @@ public sealed class NameForms
 
     public NameForms(KnowledgeBase kb, IReadOnlySet<string> documentWords)
     {
-        foreach (var j in kb.Jabatan)
+        var units = kb.Jabatan.Select(j => (j.Nama, Level: Split(j.Nama).Roles, Unit: Split(j.Nama).Unit)).ToList();
+        var unitWords = units.Select(u => Words(u.Unit)).ToList();
+        var shorts = new Dictionary<string, List<string>>(); // jabatan -> its short forms
+        foreach (var (nama, _, unit) in units)
         {
-            var (roles, unit) = Split(j.Nama);
-            var words = Words(unit);
-            var forms = new List<string>();
+            shorts[nama] = [];
             foreach (var alias in InitialismsOf(unit))
             {
                 // A short form that is a word of the document or a known abbreviation keeps its own meaning.
                 if (alias.Length < 2 || documentWords.Contains(alias) || Glossary.Expansions.ContainsKey(alias) && !FieldShortenings.ContainsKey(alias)) continue;
-                Add(alias, words);
-                forms.Add(alias);
+                Add(alias, Words(unit));
+                shorts[nama].Add(alias);
             }
-            var lowered = unit.ToLowerInvariant();
-            foreach (var (shortening, full) in FieldShortenings)
-                if (full.Split(' ').All(words.Contains)) forms.Add(shortening);
-            var written = new List<string> { lowered };
-            written.AddRange(forms.Distinct());
-            _forms[j.Nama] = roles.Length == 0 ? written : roles.SelectMany(r => written.Select(w => $"{r} {w}")).ToList();
         }
         foreach (var (shortening, full) in FieldShortenings)
-            _aliases[shortening] = [full.Split(' ')];
+        {
+            // A field word found in one unit only stands for that whole unit ("syaker" = syarat kerja, upah dan jaminan sosial).
+            var fieldWords = full.Split(' ');
+            var holders = Enumerable.Range(0, units.Count).Where(i => fieldWords.All(unitWords[i].Contains)).ToList();
+            var distinctUnits = holders.Select(i => string.Join(' ', unitWords[i])).Distinct().ToList();
+            _aliases[shortening] = distinctUnits.Count == 1 ? [unitWords[holders[0]]] : [fieldWords];
+            if (distinctUnits.Count == 1)
+                foreach (var i in holders) shorts[units[i].Nama].Add(shortening);
+        }
+        foreach (var (nama, roles, unit) in units)
+        {
+            var written = new List<string> { unit.ToLowerInvariant() };
+            // list a short form only where it names this unit alone among the units of its level
+            written.AddRange(shorts[nama].Distinct().Where(a => units.Count(u => u.Level == roles && shorts[u.Nama].Contains(a)) == 1));
+            _forms[nama] = roles.Length == 0 ? written : roles.SelectMany(r => written.Select(w => $"{r} {w}")).ToList();
+        }
     }
 
     /// <summary>Short form -> the name words it stands for (several units when the short form is shared).</summary>

@@ -61,11 +61,12 @@ public static class IntentDetector
         var explicitIntent = Explicit(message) is { } i && !(i == Intent.Indikator && words.Contains("iki") && words.Contains("punya"));
         if (explicitIntent) return false;
         if (message.HasAny(Glossary.OrganisationWords) || message.HasAny(Glossary.DaftarWords) && listWords) return true;
-        if (namesSomeone) return false;
         if (!listWords) return false;
         var onlyListing = words.All(w => ListingWords.Contains(w) || Glossary.DaftarWords.Contains(w) || Glossary.LevelWords.Contains(w)
                                          || Glossary.AllWords.Contains(w) || Glossary.StopWords.Contains(w));
-        return onlyListing && (message.HasAny(Glossary.DaftarWords) || message.HasAny(Glossary.LevelWords) || words.Contains("iki") || HasPair(words, "siapa", "saja"));
+        if (onlyListing && (message.HasAny(Glossary.DaftarWords) || message.HasAny(Glossary.LevelWords) || words.Contains("iki") || HasPair(words, "siapa", "saja")))
+            return true;
+        return false;
     }
 
     private static readonly HashSet<string> ListingWords =

@@ -97,7 +97,7 @@ public sealed class JabatanNameMatcher
     {
         if (_weight.ContainsKey(word)) return word;
         // "keu", "kepeg", "prod": the start of exactly one name word stands for it.
-        if (word.Length >= 3 && !Glossary.StopWords.Contains(word))
+        if (word.Length >= 4 && !Glossary.StopWords.Contains(word))
         {
             var starts = _weight.Keys.Where(k => k.Length > word.Length + 1 && k.StartsWith(word)).Take(2).ToList();
             if (starts.Count == 1) return starts[0];

@@ -31,6 +31,7 @@ public sealed partial class MessageReader
         foreach (var set in new[] { Glossary.StopWords, Glossary.TugasWords, Glossary.FungsiWords, Glossary.IndikatorWords,
                      Glossary.SiapaWords, Glossary.DaftarWords, Glossary.AllWords })
             _vocabulary.UnionWith(set);
+        _vocabulary.UnionWith(Situations.PlainWords);
         foreach (var (abbreviation, expansion) in Glossary.Expansions)
             if (index.WordFrequency.ContainsKey(abbreviation) && expansion.Contains(' ')
                 && !_longForms.Any(l => l.Phrase == expansion))
