@@ -11,6 +11,13 @@ public sealed class AnswerWriter(KnowledgeBase kb, StrukturOrganisasi struktur)
 {
     public Answer Write(Interpretation interpretation)
     {
+        switch (interpretation.SmallTalk)
+        {
+            case SmallTalk.Greeting: return Greeting();
+            case SmallTalk.Thanks: return new("Sama-sama. Silakan bertanya lagi kapan saja.");
+            case SmallTalk.AboutIki: return AboutIki();
+            case SmallTalk.OutOfScope: return OutOfScope();
+        }
         if (interpretation.NeedsChoice) return Clarify(interpretation.Intent, interpretation.Jabatan.Select(j => j.Nama).ToList());
         var first = interpretation.Jabatan.FirstOrDefault();
         var jabatan = first is null ? null : kb.Find(first.Nama);
@@ -96,6 +103,19 @@ public sealed class AnswerWriter(KnowledgeBase kb, StrukturOrganisasi struktur)
 
     public Answer UnknownJabatan(string typed) =>
         new($"Jabatan \"{Shorten(typed)}\" tidak ditemukan. Ketik /jabatan untuk melihat daftar jabatan.");
+
+    public static Answer Greeting() => new(
+        "Halo! Saya menjawab pertanyaan tentang tugas, fungsi dan indikator kinerja jabatan di Dinas Tenaga Kerja " +
+        "menurut dokumen IKI. Contoh: \"apa tugas kasi PHI?\", \"siapa yg ngurus IMTA?\", \"daftar jabatan\".");
+
+    public Answer AboutIki() => new(
+        "IKI adalah Indikator Kinerja Individu: dokumen yang menuliskan, untuk setiap jabatan di Dinas Tenaga Kerja, " +
+        $"tugas, fungsi dan indikator yang dipakai untuk menilai kinerjanya ({kb.Jabatan.Count} jabatan). " +
+        "Tanyakan misalnya \"indikator bendahara\" atau ketik /jabatan untuk daftarnya.");
+
+    public static Answer OutOfScope() => new(
+        "Maaf, hal itu di luar isi dokumen IKI. Saya hanya bisa menjawab tugas, fungsi dan indikator kinerja jabatan " +
+        "di Dinas Tenaga Kerja, dan siapa yang menangani suatu urusan. Ketik /bantuan untuk contoh.");
 
     public static Answer Help() => new(
         "Maaf, saya belum memahami pertanyaan itu. Contoh yang bisa saya jawab:\n" +

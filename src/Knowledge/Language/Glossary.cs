@@ -6,7 +6,7 @@ namespace IkiBot.Knowledge.Language;
 /// </summary>
 public static class Glossary
 {
-    public static readonly IReadOnlyDictionary<string, string> Expansions = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> Expansions = Merge(new Dictionary<string, string>
     {
         // positions
         ["kadis"] = "kepala dinas",
@@ -25,6 +25,11 @@ public static class Glossary
         ["kabid"] = "kepala bidang",
         ["kabag"] = "kepala bagian",
         ["kasi"] = "seksi",
+        ["staf"] = "pengadministrasi",
+        ["staff"] = "pengadministrasi",
+        ["petugas"] = "pengadministrasi",
+        ["pelaksana"] = "pengadministrasi",
+        ["operator"] = "pengadministrasi",
         ["kasie"] = "seksi",
         ["seksie"] = "seksi",
         ["penta"] = "penempatan perluasan kesempatan kerja",
@@ -34,6 +39,11 @@ public static class Glossary
         ["umpeg"] = "umum kepegawaian",
         ["pegawai"] = "kepegawaian",
         ["keuangan"] = "keuangan",
+        ["keu"] = "keuangan",
+        ["izin"] = "ijin",
+        ["ijin"] = "izin",
+        ["perizinan"] = "perijinan",
+        ["perijinan"] = "perizinan",
         ["renprog"] = "penyusunan program",
         ["pengadm"] = "pengadministrasi",
         ["pengadmin"] = "pengadministrasi",
@@ -137,10 +147,10 @@ public static class Glossary
         ["arsip"] = "pengarsipan",
         ["tw"] = "triwulan tribulan",
         ["triwulan"] = "tribulan",
-    };
+    }, Situations.Words);
 
     /// <summary>Several typed words that mean one thing, replaced before the words are read.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Phrases = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> Phrases = Merge(new Dictionary<string, string>
     {
         ["job fair"] = "jobfair",
         ["sekretaris dinas"] = "sekdin",
@@ -158,9 +168,11 @@ public static class Glossary
         ["kasub bag"] = "kasubbag",
         ["ka sub bag"] = "kasubbag",
         ["kasi e"] = "kasi",
+        ["kepala seksi"] = "kasi",
+        ["kepala sie"] = "kasi",
         ["job desk"] = "jobdesk",
         ["tugas pokok"] = "tugas",
-    };
+    }, Situations.Phrases);
 
     /// <summary>Chat spellings replaced by the standard word (the chat form is dropped).</summary>
     public static readonly IReadOnlyDictionary<string, string> ChatForms = new Dictionary<string, string>
@@ -176,7 +188,14 @@ public static class Glossary
         ["kmn"] = "kemana", ["dmn"] = "dimana", ["knp"] = "kenapa", ["bgt"] = "banget", ["td"] = "tadi",
         ["lg"] = "lagi", ["ngga"] = "tidak", ["emg"] = "memang", ["bs"] = "bisa", ["bisa2"] = "bisa",
         ["bu"] = "ibu", ["pak"] = "bapak", ["sebutin"] = "sebutkan", ["nyebutin"] = "sebutkan",
-        ["jobdesc"] = "jobdesk", ["tupoksi"] = "tugas",
+        ["jobdesc"] = "jobdesk", ["tupoksi"] = "tugas", ["dlm"] = "dalam", ["dlam"] = "dalam", ["kpd"] = "kepada",
+        ["sbg"] = "sebagai", ["bgn"] = "bagian", ["bid"] = "bidang", ["sie"] = "seksi", ["tgs"] = "tugas", ["fgs"] = "fungsi",
+        ["ind"] = "indikator", ["ikunya"] = "iku", ["lapor"] = "lapor", ["mksd"] = "maksud", ["aq"] = "aku", ["gw"] = "saya", ["gue"] = "saya",
+        // English mixed in
+        ["task"] = "tugas", ["tasks"] = "tugas", ["duty"] = "tugas", ["duties"] = "tugas", ["job"] = "tugas", ["jobs"] = "tugas",
+        ["function"] = "fungsi", ["functions"] = "fungsi", ["role"] = "peran", ["indicator"] = "indikator", ["indicators"] = "indikator",
+        ["performance"] = "kinerja", ["who"] = "siapa", ["where"] = "dimana", ["position"] = "jabatan", ["positions"] = "jabatan",
+        ["all"] = "semua", ["every"] = "semua",
     };
 
     /// <summary>Words that carry no topic: particles, address words, question words.</summary>
@@ -193,16 +212,20 @@ public static class Glossary
         "the", "a", "adalah", "yaitu", "bagian", "semua", "sebutkan", "list", "daftar", "pegang", "dipegang",
         "ngurus", "ngurusnya", "urus", "handle", "menangani", "nanganin", "ditangani", "turun", "koordinasi",
         "sebagai", "agar", "supaya", "kerjanya", "bikin", "buat", "nya", "disnaker", "kantor", "instansi",
-        "kak", "gan", "bos", "biasa", "gimana", "apakah", "skrg", "nanya", "tanya", "bertanya", "mohon", "info",
+        "kak", "gan", "bos", "biasa", "gimana", "urusannya", "ngurusnya", "lapornya", "hubungi", "menghubungi", "warga", "pengen",
+        "pingin", "ikut", "adik", "kakak", "anak", "teman", "sepihak", "caranya", "kemana", "dimana", "apakah", "skrg", "nanya", "tanya", "bertanya", "mohon", "info",
     };
 
     public static readonly IReadOnlySet<string> TugasWords = new HashSet<string>
-        { "tugas", "jobdesk", "kerjaan", "kerjaannya", "pekerjaan", "ngapain", "uraian", "wewenang", "tanggung", "kewajiban", "tugasnya" };
+        { "tugas", "jobdesk", "kerjaan", "kerjaannya", "kerjanya", "pekerjaan", "ngapain", "uraian", "wewenang", "tanggung", "kewajiban", "tugasnya" };
 
     public static readonly IReadOnlySet<string> FungsiWords = new HashSet<string> { "fungsi", "fungsinya", "peran", "peranan" };
 
     public static readonly IReadOnlySet<string> IndikatorWords = new HashSet<string>
-        { "indikator", "indikatornya", "iku", "iki", "kinerja", "ukuran", "target", "capaian", "ikk" };
+        {
+            "indikator", "indikatornya", "iku", "iki", "kinerja", "ukuran", "target", "capaian", "ikk", "kpi", "dinilai",
+            "penilaian", "dilaporkan", "diukur", "sasaran", "kpinya", "targetnya",
+        };
 
     public static readonly IReadOnlySet<string> SiapaWords = new HashSet<string>
         { "siapa", "siapakah", "kemana", "dimana" };
@@ -219,4 +242,10 @@ public static class Glossary
 
     public static readonly IReadOnlySet<string> AllWords = new HashSet<string>
         { "semua", "seluruh", "list", "daftar", "sebutkan", "berapa", "apa", "saja", "lengkap" };
+
+    private static Dictionary<string, string> Merge(Dictionary<string, string> own, IReadOnlyDictionary<string, string> more)
+    {
+        foreach (var (k, v) in more) own.TryAdd(k, v);
+        return own;
+    }
 }

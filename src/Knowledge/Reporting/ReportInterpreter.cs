@@ -102,14 +102,15 @@ public sealed class ReportInterpreter
         // has a clear word of the chosen row's program that the other row does not have at all.
         foreach (var chosen in close.ToList())
         {
-            var text = Twin(chosen.Row);
-            foreach (var twin in scores.Where(s => !close.Contains(s) && s.Coverage >= FitsAtAll && Twin(s.Row) == text))
+            var text = _matcher.TwinKey(TermsOf(j, chosen.Row));
+            foreach (var twin in scores.Where(s => !close.Contains(s) && s.Coverage >= FitsAtAll && _matcher.TwinKey(TermsOf(j, s.Row)) == text))
                 if (!_matcher.TellsApart(concepts, TermsOf(j, chosen.Row), TermsOf(j, twin.Row)))
                     close.Add(twin);
         }
         var measurable = close.Where(s => !s.Row.TidakTerukur).Select(s => s.Row).OrderBy(r => r.No).ToList();
         if (measurable.Count == 0) return new MatchResult(MatchKind.Nihil, best.Row, []);
-        if (close.Count == 1 && best.Coverage >= ClearFit && !best.MissesClearWord)
+        // One row holds the message clearly, or holds every word of it (most in its program) with no other row near.
+        if (close.Count == 1 && (best.Coverage >= ClearFit || best.AllFound) && !best.MissesClearWord)
             return new MatchResult(MatchKind.Ok, best.Row, [best.Row]);
         if (measurable.Count > MaxChoices) return new MatchResult(MatchKind.Vague, null, measurable);
         return new MatchResult(MatchKind.Clarify, null, measurable);
@@ -117,7 +118,18 @@ public sealed class ReportInterpreter
 
     private RowMatcher.RowTerms TermsOf(Jabatan j, Indikator row) => _matcher.RowsOf(j).First(r => r.Row == row);
 
-    private static string Twin(Indikator row) => Clean(row.Uraian).ToLowerInvariant();
+    /// <summary>
+    /// Rows of a jabatan whose indicator texts say the same thing (same words after stemming, "yang" and "jumlah"
+    /// aside), found from the document: a report that fits one of them is asked back with all of them.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Indikator>> TwinGroups(string jabatan)
+    {
+        var j = _kb.Find(jabatan);
+        if (j is null) return [];
+        return _matcher.RowsOf(j).Where(r => !r.Row.TidakTerukur)
+            .GroupBy(_matcher.TwinKey).Where(g => g.Count() > 1)
+            .Select(g => (IReadOnlyList<Indikator>)g.Select(r => r.Row).ToList()).ToList();
+    }
 
     /// <summary>When the words fit nothing here but clearly fit another jabatan's row, say whose it is.</summary>
     private string? OtherJabatanFor(Jabatan own, IReadOnlyList<Concept> concepts, double ownCoverage)
@@ -152,6 +164,15 @@ public sealed class ReportInterpreter
                                  $"Tulis juga satu angka jumlahnya.{examples()}");
             return new(null, $"Angkanya belum ada. Tulis indikator dan satu angka jumlahnya.{examples()}");
         }
+        var malformed = values.FirstOrDefault(v => v.Problem == NumberProblem.Malformed);
+        if (malformed is not null)
+            return new(null, $"\"{malformed.Text}\" bukan satu bilangan yang jelas. Tulis jumlahnya dengan angka, mis. 20.{examples()}");
+        var huge = values.FirstOrDefault(v => v.Problem == NumberProblem.Huge);
+        if (huge is not null)
+            return new(null, $"Angka {Shorten(huge.Text)} terlalu besar (paling banyak {Format(_options.MaxValue)} per laporan); mungkin salah ketik?{examples()}");
+        if (reading.AmbiguousMonthsAgo is { } ago && values.Count == 1)
+            return new(null, $"\"{ago}\" bisa berarti jumlah {values[0].Text} untuk bulan lalu, atau periode {values[0].Text} bulan yang lalu. " +
+                             $"Tulis ulang dengan jelas, mis. \"... {values[0].Text} untuk bulan lalu\" atau \"... 5 periode agustus\".{examples()}");
         var negative = values.FirstOrDefault(v => v.Problem == NumberProblem.Negative);
         if (negative is not null)
             return new(Clamp(negative.Value), $"Angka {negative.Text} negatif; realisasi harus 0 atau lebih dan tidak bisa dikurangi lewat pesan.{examples()}");
@@ -170,6 +191,8 @@ public sealed class ReportInterpreter
             return new(Clamp(v), $"Angka {Format(v)} terlalu besar (paling banyak {Format(_options.MaxValue)} per laporan); mungkin salah ketik?{examples()}");
         return new((int)v, null);
     }
+
+    private static string Shorten(string s) => s.Length > 15 ? s[..12] + "..." : s;
 
     private static int? Clamp(long? v) => v is null ? null : (int)Math.Clamp(v.Value, int.MinValue, int.MaxValue);
 

@@ -5,7 +5,8 @@ namespace IkiBot.Knowledge.Reporting;
 /// <param name="Text">As typed ("1.250", "dua puluh satu", "-4").</param>
 internal sealed record NumberMention(long? Value, string Text, NumberProblem Problem = NumberProblem.None);
 
-internal enum NumberProblem { None, Negative, Fraction, Percent }
+/// <summary>Malformed: number words that make no one number ("dua puluh dua puluh"); Huge: more digits than any count has.</summary>
+internal enum NumberProblem { None, Negative, Fraction, Percent, Malformed, Huge }
 
 internal enum PeriodKind { Month, MonthsFromNow, DaysFromNow, Quarter, Unsupported }
 
@@ -27,6 +28,9 @@ internal sealed class ReportText
     /// <summary>Numbers read as something else, for the user: "\"tw 2\" = triwulan", "\"2024\" = tahun".</summary>
     public List<string> NotValues { get; } = [];
     public List<int> Years { get; } = [];
+
+    /// <summary>"3 bulan lalu": a count for last month or a period three months back; set when written so.</summary>
+    public string? AmbiguousMonthsAgo { get; set; }
 
     /// <summary>The words that say what was done (numbers, period words and units taken out), in order.</summary>
     public List<string> Content { get; } = [];

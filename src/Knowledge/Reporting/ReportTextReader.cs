@@ -21,6 +21,8 @@ internal static partial class ReportTextReader
         public long? Value { get; set; }
         public bool Fraction { get; set; }
         public bool FromWords { get; set; }
+        public bool Malformed { get; set; }
+        public bool Huge { get; set; }
         public bool PlainDigits { get; set; }
         public bool Used { get; set; }
         public bool IsUnit { get; set; }
@@ -138,11 +140,13 @@ internal static partial class ReportTextReader
         {
             item.PlainDigits = true;
             item.Value = text.Length > 12 ? long.MaxValue : long.Parse(text, CultureInfo.InvariantCulture);
+            item.Huge = text.TrimStart('0').Length > 12;
         }
         else if (ThousandsGrouped().IsMatch(text))
         {
             var digits = text.Replace(".", "");
             item.Value = digits.Length > 12 ? long.MaxValue : long.Parse(digits, CultureInfo.InvariantCulture);
+            item.Huge = digits.TrimStart('0').Length > 12;
         }
         else
         {
@@ -204,9 +208,12 @@ internal static partial class ReportTextReader
             if (!StartsNumberWords(items, i)) continue;
             long total = 0, group = 0;
             int? pending = null;
+            long groupRoom = 1000, totalRoom = long.MaxValue; // each multiplier must be smaller than the one before it
+            bool Fits(long scale, ref long room) { if (scale >= room) return false; room = scale; return true; }
             var j = i;
             var last = i;
             var ok = true;
+            var malformed = false; // "dua puluh dua puluh": number words that do not make one number
             while (j < items.Count)
             {
                 var it = items[j];
@@ -227,20 +234,21 @@ internal static partial class ReportTextReader
                     if (pending is not null) break; // "dua tiga": two numbers
                     pending = d;
                 }
-                else if (w == "sepuluh") { if (pending is not null) break; group += 10; }
-                else if (w == "sebelas") { if (pending is not null) break; group += 11; }
-                else if (w == "seratus") { if (pending is not null) break; group += 100; }
-                else if (w == "seribu") { if (pending is not null) break; total += 1000; }
-                else if (w == "sejuta") { if (pending is not null) break; total += 1_000_000; }
-                else if (w == "belas") { if (pending is null) { ok = false; break; } group += pending.Value + 10; pending = null; }
-                else if (w == "puluh") { if (pending is null) { ok = false; break; } group += pending.Value * 10; pending = null; }
-                else if (w == "ratus") { if (pending is null) { ok = false; break; } group += pending.Value * 100; pending = null; }
+                else if (w == "sepuluh") { if (pending is not null) break; if (!Fits(10, ref groupRoom)) { malformed = true; } group += 10; }
+                else if (w == "sebelas") { if (pending is not null) break; if (!Fits(10, ref groupRoom)) { malformed = true; } group += 11; }
+                else if (w == "seratus") { if (pending is not null) break; if (!Fits(100, ref groupRoom)) { malformed = true; } group += 100; }
+                else if (w == "seribu") { if (pending is not null) break; if (!Fits(1000, ref totalRoom)) { malformed = true; } total += 1000; groupRoom = 1000; }
+                else if (w == "sejuta") { if (pending is not null) break; if (!Fits(1_000_000, ref totalRoom)) { malformed = true; } total += 1_000_000; groupRoom = 1000; }
+                else if (w == "belas") { if (pending is null) { ok = false; break; } if (!Fits(10, ref groupRoom)) { malformed = true; } group += pending.Value + 10; pending = null; }
+                else if (w == "puluh") { if (pending is null) { ok = false; break; } if (!Fits(10, ref groupRoom)) { malformed = true; } group += pending.Value * 10; pending = null; }
+                else if (w == "ratus") { if (pending is null) { ok = false; break; } if (!Fits(100, ref groupRoom)) { malformed = true; } group += pending.Value * 100; pending = null; }
                 else if (w is "ribu" or "juta")
                 {
                     var scale = w == "ribu" ? 1_000 : 1_000_000;
                     var amount = group + (pending ?? 0);
                     if (amount == 0) { ok = false; break; }
-                    total += amount * scale; group = 0; pending = null;
+                    if (!Fits(scale, ref totalRoom)) malformed = true;
+                    total += amount * scale; group = 0; pending = null; groupRoom = 1000;
                 }
                 else break;
                 last = j;
@@ -249,7 +257,7 @@ internal static partial class ReportTextReader
             if (!ok || last < i) continue;
             var value = total + group + (pending ?? 0);
             var merged = new Item(Kind.Number, string.Join(' ', items.Skip(i).Take(last - i + 1).Select(x => x.Text)).Replace(" - ", "-"),
-                items[i].Start, items[last].End) { Value = value, FromWords = true };
+                items[i].Start, items[last].End) { Value = malformed ? null : value, FromWords = true, Malformed = malformed };
             items.RemoveRange(i, last - i + 1);
             items.Insert(i, merged);
         }
@@ -433,6 +441,9 @@ internal static partial class ReportTextReader
         {
             result.Periods.Add(new PeriodMention(PeriodKind.MonthsFromNow, -1, null, $"{it.Text} {next.Text}"));
             next.Used = true;
+            // "3 bulan lalu": a count of 3 for last month, or three months ago? Only the writer knows.
+            if (At(items, i - 1) is { } before && before.IsWholeNumber && !before.Used)
+                result.AmbiguousMonthsAgo = $"{before.Text} {it.Text} {next.Text}";
         }
         else if (next.Kind == Kind.Word && NextWords.Contains(next.Text))
         {
@@ -536,8 +547,8 @@ internal static partial class ReportTextReader
                 continue;
             }
 
-            var problem = NumberProblem.None;
-            var value = it.Fraction ? (long?)null : it.Value;
+            var problem = it.Malformed ? NumberProblem.Malformed : it.Huge ? NumberProblem.Huge : NumberProblem.None;
+            var value = it.Fraction || it.Malformed ? (long?)null : it.Value;
             var prev = At(items, i - 1);
             if (prev is not null && !prev.Used && prev.IsPunct('-') && Adjacent(prev, it) && (At(items, i - 2) is not { } before || before.Kind == Kind.Punct || !Adjacent(before, prev)))
             {

@@ -17,7 +17,8 @@ internal sealed record Concept(string Typed, IReadOnlyList<string[]> Alternative
 /// <param name="Coverage">Weighted share of the message's words found in the row (0..1).</param>
 /// <param name="IndicatorCoverage">Weighted share of the row's indicator words the message says (0..1).</param>
 /// <param name="MissesClearWord">The message has a distinctive word this row lacks: never stored without asking.</param>
-internal sealed record RowScore(Indikator Row, double Coverage, double IndicatorCoverage, bool MissesClearWord)
+/// <param name="AllFound">Every word of the message is in this row (in its indicator or its program).</param>
+internal sealed record RowScore(Indikator Row, double Coverage, double IndicatorCoverage, bool MissesClearWord, bool AllFound = false)
 {
     /// <summary>Coverage decides; saying all of a row's indicator text breaks ties between rows that share words.</summary>
     public double Score => Coverage + RowMatcher.IndicatorWeight * IndicatorCoverage;
@@ -88,6 +89,9 @@ internal sealed partial class RowMatcher
         _rows.GetOrAdd(jabatan.Nama, _ => jabatan.Indikator.Select(BuildRow).ToList());
 
     public double Idf(string stem) => _idf.GetValueOrDefault(stem);
+
+    /// <summary>The indicator text's stems in order of first use, without "jumlah": equal keys = twin rows.</summary>
+    public string TwinKey(RowTerms row) => row.IndicatorLines.Count == 0 ? "" : string.Join(' ', row.IndicatorLines[0].Order());
 
     private RowTerms BuildRow(Indikator row)
     {
@@ -193,7 +197,7 @@ internal sealed partial class RowMatcher
                 }
                 indicatorCoverage = Math.Max(indicatorCoverage, lineFound / lineWeight);
             }
-            scores.Add(new RowScore(row.Row, Coverage(row, concepts, total), indicatorCoverage, MissesClearWord(concepts, row)));
+            scores.Add(new RowScore(row.Row, Coverage(row, concepts, total), indicatorCoverage, MissesClearWord(concepts, row), AllFound(concepts, row)));
         }
         return scores;
     }
@@ -235,6 +239,19 @@ internal sealed partial class RowMatcher
             if (!c.IsUnit && c.Weight >= ClearWordWeight && MatchOf(c, chosen) >= ProgramWeight * SynonymDiscount && MatchOf(c, other) == 0)
                 return true;
         return false;
+    }
+
+    /// <summary>Every non-unit concept of the message is found in the row, at least in its program.</summary>
+    public bool AllFound(IReadOnlyList<Concept> concepts, RowTerms row)
+    {
+        var any = false;
+        foreach (var c in concepts)
+        {
+            if (c.IsUnit) continue;
+            any = true;
+            if (MatchOf(c, row) < ProgramWeight * SynonymDiscount) return false;
+        }
+        return any;
     }
 
     /// <summary>A clear word of the message (not a common one) that the row does not have at all.</summary>

@@ -4,4 +4,7 @@ namespace IkiBot.Knowledge.Understanding;
 public sealed record Interpretation(Intent Intent, IReadOnlyList<RankedJabatan> Jabatan, bool NeedsChoice)
 {
     public static readonly Interpretation Unknown = new(Intent.Unknown, [], false);
+
+    /// <summary>A greeting, thanks, "apa itu IKI" or a topic outside the document (with Intent.Unknown); None otherwise.</summary>
+    public SmallTalk SmallTalk { get; init; }
 }

@@ -13,8 +13,11 @@ public sealed class JabatanNameMatcher
     private readonly List<(string Nama, string[] Words)> _names;
     private readonly Dictionary<string, double> _weight = [];
 
-    public JabatanNameMatcher(KnowledgeBase kb)
+    private readonly NameForms? _forms;
+
+    public JabatanNameMatcher(KnowledgeBase kb, NameForms? forms = null)
     {
+        _forms = forms;
         _names = kb.Jabatan.Select(j => (j.Nama, WordsOf(j.Nama))).ToList();
         var n = _names.Count;
         foreach (var word in _names.SelectMany(x => x.Words).Distinct())
@@ -32,11 +35,13 @@ public sealed class JabatanNameMatcher
     {
         // Only words that belong to some official name take part; "apa", "tugas", topics are not names.
         // A typed word and its expansion form one group: "naker" is satisfied by KETENAGAKERJAAN or by TENAGA KERJA.
+        var joined = JoinedAliases(message);
         var groups = message.Words
             .Where(w => !Glossary.TugasWords.Contains(w.Text) && !Glossary.FungsiWords.Contains(w.Text)
-                        && !Glossary.IndikatorWords.Contains(w.Text))
+                        && !Glossary.IndikatorWords.Contains(w.Text) && !joined.Consumed.Contains(w.Typed))
             .GroupBy(w => w.Typed)
-            .Select(g => g.Select(w => ClosestNameWord(w.Text)).OfType<string>().Distinct().ToList())
+            .SelectMany(g => AliasGroups(g.Key) ?? [g.Select(w => ClosestNameWord(w.Text)).OfType<string>().Distinct().ToList()])
+            .Concat(joined.Aliases.SelectMany(a => AliasGroups(a)!))
             .Where(g => g.Count > 0)
             .ToList();
         if (groups.Count == 0) return [];
@@ -58,11 +63,45 @@ public sealed class JabatanNameMatcher
         return ranked.OrderByDescending(r => r.Score).ToList();
     }
 
+    /// <summary>"ppkk", "monev", "tki": a short form of a unit's name stands for each of the unit's words.</summary>
+    private List<List<string>>? AliasGroups(string typed)
+    {
+        if (_forms is null || !_forms.Aliases.TryGetValue(typed, out var units)) return null;
+        return units.SelectMany(u => u).Distinct().Where(_weight.ContainsKey).Select(w => new List<string> { w }).ToList();
+    }
+
+    /// <summary>"ptk ln", "p & pkk": short typed words that together are a unit's short form.</summary>
+    private (List<string> Aliases, HashSet<string> Consumed) JoinedAliases(ReadMessage message)
+    {
+        var aliases = new List<string>();
+        var consumed = new HashSet<string>();
+        if (_forms is null) return (aliases, consumed);
+        var typed = message.Typed.Select(w => w.Typed).ToList();
+        for (var i = 0; i + 1 < typed.Count; i++)
+        {
+            if (typed[i].Length > 5 || typed[i + 1].Length > 4) continue;
+            foreach (var (joined, used) in new[] { (typed[i] + typed[i + 1], 2), (i + 2 < typed.Count && typed[i + 1] == "dan" ? typed[i] + typed[i + 2] : "", 3) })
+                if (joined.Length > 0 && _forms.Aliases.ContainsKey(joined))
+                {
+                    aliases.Add(joined);
+                    consumed.UnionWith(typed.Skip(i).Take(used).Where(t => t != "dan"));
+                    break;
+                }
+        }
+        return (aliases, consumed);
+    }
+
     private bool IsDistinctive(string word) => _weight[word] >= Math.Log(1.0 + _names.Count / 5.0);
 
     private string? ClosestNameWord(string word)
     {
         if (_weight.ContainsKey(word)) return word;
+        // "keu", "kepeg", "prod": the start of exactly one name word stands for it.
+        if (word.Length >= 4 && !Glossary.StopWords.Contains(word))
+        {
+            var starts = _weight.Keys.Where(k => k.Length > word.Length + 1 && k.StartsWith(word)).Take(2).ToList();
+            if (starts.Count == 1) return starts[0];
+        }
         var allowed = EditDistance.Allowed(word.Length);
         if (allowed == 0) return null;
         return _weight.Keys

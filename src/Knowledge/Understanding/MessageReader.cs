@@ -31,6 +31,7 @@ public sealed partial class MessageReader
         foreach (var set in new[] { Glossary.StopWords, Glossary.TugasWords, Glossary.FungsiWords, Glossary.IndikatorWords,
                      Glossary.SiapaWords, Glossary.DaftarWords, Glossary.AllWords })
             _vocabulary.UnionWith(set);
+        _vocabulary.UnionWith(Situations.PlainWords);
         foreach (var (abbreviation, expansion) in Glossary.Expansions)
             if (index.WordFrequency.ContainsKey(abbreviation) && expansion.Contains(' ')
                 && !_longForms.Any(l => l.Phrase == expansion))
@@ -49,6 +50,9 @@ public sealed partial class MessageReader
     private readonly List<(string Phrase, string Abbreviation)> _longForms = [];
 
     public bool IsKnown(string word) => _vocabulary.Contains(word);
+
+    /// <summary>A word the document itself uses (not only the glossary or chat forms).</summary>
+    public bool IsDocumentWord(string word) => _index.WordFrequency.ContainsKey(word);
 
     public ReadMessage Read(string? text)
     {

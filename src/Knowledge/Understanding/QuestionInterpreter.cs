@@ -1,3 +1,4 @@
+using IkiBot.Knowledge.Language;
 using IkiBot.Knowledge.Search;
 
 namespace IkiBot.Knowledge.Understanding;
@@ -18,21 +19,39 @@ public sealed class QuestionInterpreter
     public QuestionInterpreter(KnowledgeIndex index)
     {
         _reader = new MessageReader(index);
-        _names = new JabatanNameMatcher(index.Kb);
+        Forms = new NameForms(index.Kb, index.WordFrequency.Keys.ToHashSet());
+        _names = new JabatanNameMatcher(index.Kb, Forms);
         _topics = new TopicSearch(index);
     }
 
     public MessageReader Reader => _reader;
+    public NameForms Forms { get; }
     public JabatanNameMatcher Names => _names;
 
     public Interpretation Interpret(string? text)
     {
+        var (kept, negated) = Negation.Split(text ?? "");
+        var result = InterpretKept(kept);
+        if (negated.Count == 0 || result.Jabatan.Count == 0) return result;
+        // A negated jabatan drops out of the answer: "bukan kasi PHI tapi kasi syaker", "selain sekretaris, siapa ...".
+        var excluded = negated.Select(n => _names.Rank(_reader.Read(n)))
+            .Where(r => r.Count > 0 && r[0].Score >= ClearName).Select(r => r[0].Nama).ToHashSet();
+        var rest = result.Jabatan.Where(j => !excluded.Contains(j.Nama)).ToList();
+        if (rest.Count == result.Jabatan.Count || rest.Count == 0) return result;
+        return result with { Jabatan = rest, NeedsChoice = result.NeedsChoice && rest.Count > 1 };
+    }
+
+    private Interpretation InterpretKept(string text)
+    {
         var message = _reader.Read(text);
         if (message.Words.Count == 0) return Interpretation.Unknown;
-        if (IntentDetector.AsksForList(message)) return new Interpretation(Intent.Daftar, [], false);
+        var small = SmallTalkDetector.Of(message, w => _reader.IsDocumentWord(w));
+        if (small is not SmallTalk.None and not SmallTalk.OutOfScope) return Interpretation.Unknown with { SmallTalk = small };
+        var names = _names.Rank(message);
+        if (IntentDetector.AsksForList(message, names.Count > 0 && names[0].Score >= ClearName)) return new Interpretation(Intent.Daftar, [], false);
+        if (small is SmallTalk.OutOfScope) return Interpretation.Unknown with { SmallTalk = small };
 
         var asked = IntentDetector.Explicit(message);
-        var names = _names.Rank(message);
         var best = names.FirstOrDefault();
         var clear = best is not null && best.Score >= ClearName;
 

@@ -124,13 +124,12 @@ public sealed class ReportInterpreterTests(ReportFixture fixture)
     [Theory]
     [InlineData(Barang, "laporan tahunan 1", 11)]
     [InlineData(DalamNegeri, "bimbingan jabatan 5", 5)]
-    public void Asks_to_confirm_when_only_the_program_fits(string jabatan, string text, int row)
+    public void Stores_at_once_when_every_word_is_in_one_rows_program_only(string jabatan, string text, int row)
     {
+        // Issue 10: no "untuk indikator ini?" with a single candidate that holds every word of the message.
         var d = fixture.Read(jabatan, text);
-        Assert.True(d.Status == ReportStatus.Clarify, $"{d.Status}: {d.Message}");
-        Assert.Equal([row], d.Candidates.Select(r => r.No));
-        Assert.Contains("indikator ini?", d.Message);
-        Assert.Contains("bila benar", d.Message);
+        Assert.True(d.Status == ReportStatus.Ok, $"{d.Status}: {d.Message}");
+        Assert.Equal(row, d.Row!.No);
     }
 
     [Fact]
