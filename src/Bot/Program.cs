@@ -118,6 +118,11 @@ public static class Program
             Console.Error.WriteLine(Usage);
             return 2;
         }
+        catch (IkiBot.Data.DatabaseUnavailableException e)
+        {
+            Console.Error.WriteLine(e.Message); // one line naming the file and Database:Path; the file was not changed
+            return 1;
+        }
     }
 
     public const string Usage =
