@@ -20,7 +20,7 @@ public static class DatabaseFaults
                         8 => "tidak dapat ditulis (berkas atau foldernya hanya-baca)",
                         14 => "tidak dapat dibuka atau dibuat (periksa hak akses berkas dan foldernya)",
                         13 => "tidak dapat ditulis: disk penuh",
-                        10 => "tidak dapat dibaca/ditulis (galat disk)",
+                        10 => "tidak dapat ditulis atau dibaca (galat disk, mis. disk penuh)",
                         5 or 6 => $"sedang dikunci proses lain lebih dari {Database.BusyTimeoutSeconds} detik",
                         3 or 23 => "tidak boleh diakses (hak akses)",
                         var code => $"tidak dapat dipakai (galat SQLite {code})",

@@ -97,3 +97,30 @@ public sealed class StorageFaultTests : IDisposable
         Assert.False(File.Exists(path + "-wal") && new FileInfo(path + "-wal").Length > 0, "nothing may be written to a WAL");
     }
 }
+
+public sealed class BusyDatabaseTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void A_database_another_writer_keeps_locked_stops_the_start_after_the_busy_timeout_instead_of_hanging()
+    {
+        _db.Factory.ReleaseConnections();
+        using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db.Path};Pooling=False");
+        holder.Open();
+        using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE; INSERT INTO __EFMigrationsLock VALUES(1, 'held');";
+            begin.ExecuteNonQuery();
+        }
+
+        var start = Task.Run(() => Database.Open(_db.Path));
+
+        Assert.True(Task.WhenAny(start, Task.Delay(TimeSpan.FromSeconds(60))).Result == start, "Open hung on a locked database");
+        var e = Assert.IsType<DatabaseUnavailableException>(start.Exception?.InnerException);
+        Assert.Contains("dikunci proses lain", e.Message);
+        Assert.Contains(_db.Path, e.Message);
+    }
+}
