@@ -103,9 +103,14 @@ public sealed class StartupKillTests(ITestOutputHelper output) : IDisposable
             var next = await RunAsync(db, TimeSpan.FromSeconds(90), "realisasi", "list", "--json");
             output.WriteLine($"trial {trial}: kill after {delay.TotalMilliseconds:0} ms, next start {next.Took.TotalMilliseconds:0} ms {next.Err.Trim()}");
             Assert.True(next.Code == 0, $"trial {trial} (kill after {delay.TotalMilliseconds:0} ms): exit {next.Code}; stderr: {next.Err}");
-            // 5 s over a normal start; the normal start is doubled because the machine's load varies between runs.
-            Assert.True(next.Took < TimeSpan.FromSeconds(5) + 2 * span,
-                $"trial {trial}: the start after the kill took {next.Took.TotalSeconds:0.0} s (a normal start here takes {span.TotalSeconds:0.0} s)");
+            // At most 5 s over a normal start. The machine's load varies (CI shares its cores), so a slow one is compared
+            // with a normal start of the same file made right after it.
+            if (next.Took > TimeSpan.FromSeconds(5) + span)
+            {
+                var control = await RunAsync(db, TimeSpan.FromSeconds(90), "realisasi", "list", "--json");
+                Assert.True(next.Took < TimeSpan.FromSeconds(5) + 2 * control.Took,
+                    $"trial {trial}: the start after the kill took {next.Took.TotalSeconds:0.0} s, a normal start right after {control.Took.TotalSeconds:0.0} s");
+            }
             if (next.Took > slowest) slowest = next.Took;
             if (next.Err.Contains("Kunci migrasi basi")) staleLocks++;
         }
