@@ -100,6 +100,7 @@ public static class Program
         root.Subcommands.Add(kbCommand);
         root.Subcommands.Add(bench);
         SupervisionCommands.Add(root, Settings);
+        MaintenanceCommands.Add(root, Settings);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -118,11 +119,17 @@ public static class Program
             Console.Error.WriteLine(Usage);
             return 2;
         }
+        catch (IkiBot.Data.DatabaseUnavailableException e)
+        {
+            Console.Error.WriteLine(e.Message); // one line naming the file and Database:Path; the file was not changed
+            return 1;
+        }
     }
 
     public const string Usage =
         "Pemakaian: ikibot [chat | ask \"pertanyaan\" [--json] | kb [--json] | bench [--json] | report --as \"JABATAN\" \"teks\" [--dry-run] [--json]\n" +
-        "                 | users add --channel C --id ID [--jabatan J] [--role staf|atasan|admin] | users list [--json] | realisasi list [--periode TTTT-BB] [--json]]\n" +
+        "                 | users add --channel C --id ID [--jabatan J] [--role staf|atasan|admin] | users list [--json] | realisasi list [--periode TTTT-BB] [--json]\n" +
+        "                 | outbox list [--failed] [--json] | outbox retry ID | db backup --out BERKAS]\n" +
         "                [--kb BERKAS] [--db BERKAS]";
 
     private static int RunHost(BotSettings settings)

@@ -7,6 +7,11 @@ public static class Database
 {
     public const int BusyTimeoutSeconds = 5;
 
+    /// <summary>How long a start waits for another IkiBot process that is applying migrations to the same file.</summary>
+    public static readonly TimeSpan MigrationWait = TimeSpan.FromSeconds(30);
+
+    public const string EfLockTable = "__EFMigrationsLock";
+
     /// <summary>
     /// Private cache (not Cache=Shared): SQLite discourages shared-cache mode, and with WAL it would replace
     /// the busy-timeout wait by table-level SQLITE_LOCKED errors. Pooling keeps connections open between units of work.
@@ -21,36 +26,84 @@ public static class Database
     }.ToString();
 
     /// <summary>
-    /// Creates the file (and its folder) if missing, switches it to WAL, applies pending migrations,
-    /// and returns the factory the stores use. Safe to call on an up-to-date file: nothing changes.
+    /// Creates the file (and its folder) if missing, checks that an existing file is a sound SQLite database, switches it
+    /// to WAL, applies pending migrations, and returns the factory the stores use. Safe to call on an up-to-date file:
+    /// nothing changes. Never waits unboundedly: a migration lock left by a process killed during its start is cleared
+    /// (with a line to <paramref name="log"/>, stderr by default).
     /// </summary>
-    public static IkiDbContextFactory Open(string path)
+    /// <exception cref="DatabaseUnavailableException">The file cannot be used; nothing in it was changed.</exception>
+    public static IkiDbContextFactory Open(string path, Action<string>? log = null, TimeSpan? migrationWait = null)
     {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
-
-        var factory = new IkiDbContextFactory(full);
-        using var db = factory.CreateDbContext();
-        db.Database.OpenConnection();
+        log ??= Console.Error.WriteLine;
+        var full = DatabasePathCheck.Check(path);
+        IkiDbContextFactory? factory = null;
         try
         {
-            using (var command = db.Database.GetDbConnection().CreateCommand())
+            var folder = Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+
+            using var gate = MigrationGate.Acquire(full, migrationWait ?? MigrationWait);
+            factory = new IkiDbContextFactory(full);
+            using var db = factory.CreateDbContext();
+            db.Database.OpenConnection();
+            try
             {
-                command.CommandText = "PRAGMA journal_mode=WAL;";
-                var mode = command.ExecuteScalar() as string;
-                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-                    throw new InvalidOperationException($"SQLite refused WAL mode for {full} (got '{mode}').");
+                var connection = (SqliteConnection)db.Database.GetDbConnection();
+                CheckSound(connection, full);
+                if (!string.Equals(Scalar(connection, "PRAGMA journal_mode=WAL;") as string, "wal", StringComparison.OrdinalIgnoreCase))
+                    throw new DatabaseUnavailableException(full, "menolak mode WAL");
+                ClearStaleMigrationLock(connection, full, log);
+                db.Database.Migrate();
+            }
+            finally
+            {
+                db.Database.CloseConnection();
             }
 
-            db.Database.Migrate();
+            return factory;
         }
-        finally
+        catch (Exception e) when (e is not DatabaseUnavailableException && DatabaseFaults.Reason(e) is { } reason)
         {
-            db.Database.CloseConnection();
+            factory?.ReleaseConnections();
+            throw new DatabaseUnavailableException(full, reason, e);
         }
-
-        return factory;
+        catch
+        {
+            factory?.ReleaseConnections();
+            throw;
+        }
     }
+
+    /// <summary>Read-only checks before anything is written: a garbage header or a damaged page stops the start here.</summary>
+    private static void CheckSound(SqliteConnection connection, string full)
+    {
+        if (new FileInfo(full) is not { Exists: true, Length: > 0 }) return;
+        var result = Scalar(connection, "PRAGMA quick_check(1);") as string;
+        if (!string.Equals(result, "ok", StringComparison.OrdinalIgnoreCase))
+            throw new DatabaseUnavailableException(full, "rusak (pemeriksaan SQLite: " + Short(result) + ")");
+    }
+
+    /// <summary>
+    /// Called while holding the <see cref="MigrationGate"/>: no other IkiBot process is migrating this file, so a row in
+    /// EF Core's lock table was left by a process that died mid-start, and would make Migrate() wait for ever.
+    /// </summary>
+    private static void ClearStaleMigrationLock(SqliteConnection connection, string full, Action<string> log)
+    {
+        if (Convert.ToInt64(Scalar(connection, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{EfLockTable}';")) == 0)
+            return;
+        using var delete = connection.CreateCommand();
+        delete.CommandText = $"DELETE FROM \"{EfLockTable}\";";
+        if (delete.ExecuteNonQuery() > 0)
+            log($"Kunci migrasi basi di {full} dihapus (tertinggal dari proses yang terhenti saat mulai).");
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static string Short(string? s) => s is null ? "" : s.Length > 80 ? s[..80] + "…" : s;
 }

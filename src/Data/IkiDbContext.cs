@@ -9,6 +9,7 @@ public sealed class IkiDbContext(DbContextOptions<IkiDbContext> options) : DbCon
     public DbSet<Target> Target => Set<Target>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    public DbSet<PermintaanJabatan> PermintaanJabatan => Set<PermintaanJabatan>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -16,6 +17,7 @@ public sealed class IkiDbContext(DbContextOptions<IkiDbContext> options) : DbCon
         b.Properties<Peran>().HaveConversion<LowercaseEnumConverter<Peran>>();
         b.Properties<StatusPengguna>().HaveConversion<LowercaseEnumConverter<StatusPengguna>>();
         b.Properties<JenisRealisasi>().HaveConversion<LowercaseEnumConverter<JenisRealisasi>>();
+        b.Properties<StatusPermintaan>().HaveConversion<LowercaseEnumConverter<StatusPermintaan>>();
     }
 
     protected override void OnModelCreating(ModelBuilder b) =>

@@ -151,7 +151,33 @@ public class PacerTests
             }
             clock.Advance(TimeSpan.FromMilliseconds(10));
         }
-        Assert.InRange(passed, 30, 34); // 30 a second plus the small burst, although 500 asked
+        Assert.InRange(passed, 28, 30); // at most 30 in the second, although 500 asked
+    }
+
+    /// <summary>Issue 8 item 9: whatever the demand, no sliding second holds more than 30 sends.</summary>
+    [Theory]
+    [InlineData(1)]
+    public async Task No_sliding_second_ever_holds_more_than_30_sends(int seed)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var pacer = new SendPacer(clock, perChatPerSecond: 1, perChatBurst: 3, globalPerSecond: 30);
+        var random = new Random(seed);
+        var sent = new List<DateTimeOffset>();
+        for (var step = 0; step < 3000; step++) // 30 simulated seconds in 10 ms steps, bursts of demand
+        {
+            var asking = random.Next(10) == 0 ? random.Next(20, 60) : random.Next(0, 3);
+            for (var i = 0; i < asking; i++)
+            {
+                using var giveUp = new CancellationTokenSource();
+                var wait = pacer.WaitAsync($"chat{random.Next(1000)}", giveUp.Token);
+                if (wait.IsCompletedSuccessfully) sent.Add(clock.GetUtcNow());
+                else giveUp.Cancel();
+            }
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+        var busiest = sent.Select(t => sent.Count(u => u >= t && u < t + TimeSpan.FromSeconds(1))).Max();
+        Assert.InRange(busiest, 25, 30);
+        Assert.True(sent.Count > 30 * 25, $"only {sent.Count} sent in 30 s");
     }
 
     [Fact]

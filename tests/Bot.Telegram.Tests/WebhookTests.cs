@@ -91,6 +91,53 @@ public sealed class WebhookTests(ITestOutputHelper output) : IAsyncLifetime
         var sent = Assert.Single(_fake.Succeeded("sendMessage"));
         Assert.Equal(32, sent.ChatId);
         Assert.Contains("PERSELISIHAN HUBUNGAN INDUSTRIAL", sent.Text);
-        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync("{not json", Secret));
+    }
+
+    /// <summary>Issue 8 item 6: with the right secret, whatever arrives is answered 200 and logged, never 500 (Telegram would resend it for ever).</summary>
+    [Theory]
+    [InlineData("{\"update_id\":\"x\"}")]
+    [InlineData("{\"update_id\":1e400}")]
+    [InlineData("{\"update_id\":1.5}")]
+    [InlineData("{\"update_id\":null}")]
+    [InlineData("{\"update_id\":{}}")]
+    [InlineData("{\"update_id\":77,\"message\":\"x\"}")]
+    [InlineData("{\"update_id\":78,\"message\":{\"chat\":5}}")]
+    [InlineData("{\"update_id\":79,\"message\":{\"message_id\":1,\"date\":\"kemarin\",\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"hai\"}}")]
+    [InlineData("{\"update_id\":80,\"callback_query\":[1]}")]
+    [InlineData("[1]")]
+    [InlineData("123")]
+    [InlineData("null")]
+    [InlineData("\"\\ud800\"")]
+    [InlineData("{not json")]
+    [InlineData("")]
+    public async Task A_wrong_shape_update_with_the_secret_gets_200_and_a_log_line_and_the_next_update_is_answered(string body)
+    {
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(body, Secret));
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Update(500, 33, "/tugas kasi phi"), Secret));
+        await Loopback.WaitUntilAsync(() => _fake.Succeeded("sendMessage").Count >= 1, TimeSpan.FromSeconds(10), () => "the answer to the next update");
+        Assert.DoesNotContain("Webhook: update belum tersimpan", _bot.LogText);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_body_over_1_MB_gets_413_without_being_handled(bool chunked)
+    {
+        var big = Update(600, 34, "/tugas kasi phi " + new string('a', 1_100_000));
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
+        request.Content = chunked
+            ? new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big)))
+            : new StringContent(big, Encoding.UTF8, "application/json");
+        if (chunked) request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add(TelegramWebhook.SecretHeader, Secret);
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.False(await _bot.Store.IsHandledAsync(TelegramOptions.Channel, "600"));
+        Assert.Contains("ditolak (413)", _bot.LogText);
+        // An update of normal size is still taken.
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Update(601, 34, "/tugas kasi phi"), Secret));
     }
 }

@@ -59,26 +59,91 @@ public static class ReportCommand
             return 0;
         }
         if (!json) throw new UsageException("Tulis laporannya: report --as \"NAMA JABATAN\" \"pencaker dilayani 25\" (atau --json dengan JSON Lines di stdin).");
-        string? line;
-        while ((line = await input.ReadLineAsync()) is not null)
-        {
-            if (line.Trim().Length == 0) continue;
-            ReportOutput result;
-            try
-            {
-                var item = JsonDocument.Parse(line).RootElement;
-                var asJabatan = item.TryGetProperty("as", out var a) ? a.GetString() : jabatan;
-                var itemText = item.TryGetProperty("text", out var t) ? t.GetString() : null;
-                result = asJabatan is null || itemText is null
-                    ? new ReportOutput("reject", null, null, null, Periode.Of(services.Time.GetUtcNow()).Code, null, "Baris masukan perlu \"as\" dan \"text\".")
-                    : await RunAsync(services, asJabatan, itemText, dryRun);
-            }
-            catch (JsonException)
-            {
-                result = new ReportOutput("reject", null, null, null, Periode.Of(services.Time.GetUtcNow()).Code, null, "Baris masukan bukan JSON.");
-            }
-            output.WriteLine(Json.Write(result));
-        }
+        foreach (var line in InputLines.Read(input))
+            output.WriteLine(Json.Write(await BatchLineAsync(services, jabatan, line, dryRun)));
         return 0;
     }
+
+    /// <summary>
+    /// One line of a report --json batch: always exactly one result, whatever the line holds (any JSON shape, blanks,
+    /// broken text). With "id" the line is stored under that id, so running the same batch again stores nothing twice.
+    /// </summary>
+    public static async Task<ReportOutput> BatchLineAsync(BotServices services, string? jabatan, string line, bool dryRun, CancellationToken ct = default)
+    {
+        ReportOutput Reject(string why) => new("reject", null, null, null, Periode.Of(services.Time.GetUtcNow()).Code, null, why);
+        line = InputLines.Clean(line); // raw lone surrogates: JsonDocument.Parse would throw ArgumentException
+        if (line.Trim().Length == 0) return Reject("Baris kosong: tulis satu objek {\"as\",\"text\"} per baris.");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException)
+        {
+            return Reject("Baris masukan bukan JSON.");
+        }
+        using (document)
+        {
+            var item = document.RootElement;
+            if (item.ValueKind != JsonValueKind.Object)
+                return Reject("Baris masukan harus objek JSON {\"as\",\"text\"}, bukan " + Kind(item.ValueKind) + ".");
+            if (!Field(item, "as", out var asJabatan) || !Field(item, "text", out var itemText) || !Id(item, out var id))
+                return Reject("\"as\" dan \"text\" harus teks Unicode yang sah, \"id\" (bila ada) teks (paling banyak 200 karakter) atau bilangan bulat.");
+            asJabatan ??= jabatan;
+            if (asJabatan is null || itemText is null) return Reject("Baris masukan perlu \"as\" dan \"text\".");
+            if (itemText.Length > Conversation.ConversationEngine.MaxMessageLength)
+                return Reject($"Teks terlalu panjang ({itemText.Length} karakter); paling banyak {Conversation.ConversationEngine.MaxMessageLength} karakter.");
+            try
+            {
+                return await RunAsync(services, asJabatan, itemText, dryRun, id is null ? null : "id:" + id, ct);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or IkiBot.Data.DatabaseUnavailableException) && !ct.IsCancellationRequested)
+            {
+                // One bad line must not end the batch; the rest is still read and answered.
+                Console.Error.WriteLine($"report --json: baris gagal diproses ({e.GetType().Name}: {e.Message})");
+                return Reject("Baris ini tidak dapat diproses; laporan tidak disimpan.");
+            }
+        }
+    }
+
+    /// <summary>A missing or null field is null; a string is read (lone surrogates replaced); anything else is refused.</summary>
+    private static bool Field(JsonElement item, string name, out string? value)
+    {
+        value = null;
+        if (!item.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return true;
+        if (v.ValueKind != JsonValueKind.String || Text(v) is not { } text) return false;
+        value = InputLines.Clean(text);
+        return true;
+    }
+
+    private static bool Id(JsonElement item, out string? id)
+    {
+        id = null;
+        if (!item.TryGetProperty("id", out var v) || v.ValueKind == JsonValueKind.Null) return true;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n)) id = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else if (v.ValueKind == JsonValueKind.String && Text(v) is { Length: > 0 and <= 200 } s) id = InputLines.Clean(s);
+        return id is not null;
+    }
+
+    /// <summary>Null when the string holds an escape that decodes to a lone surrogate ("\ud800"): GetString refuses those.</summary>
+    private static string? Text(JsonElement v)
+    {
+        try
+        {
+            return v.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "larik",
+        JsonValueKind.String => "teks",
+        JsonValueKind.Number => "bilangan",
+        JsonValueKind.True or JsonValueKind.False => "nilai benar/salah",
+        _ => "null",
+    };
 }

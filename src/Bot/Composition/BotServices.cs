@@ -31,7 +31,7 @@ public sealed class BotServices : IDisposable
         Rekap = new RekapBuilder(Knowledge, Realisasi, Targets, Users, time);
         Planner = new ReminderPlanner(Knowledge, Users, Reminders, Rekap, new ReportExamples(Knowledge, Reports));
         Supervision = new SupervisorDesk(Knowledge, Users, Reminders, Rekap, Reports, ReminderSchedule.For(settings.Reminders), time);
-        Engine = new ConversationEngine(Knowledge, Desk, Supervision);
+        Engine = new ConversationEngine(Knowledge, Desk, Supervision, new CommandGate(Users));
         foreach (var (bawahan, atasan) in settings.Atasan)
             if (!quiet && (Knowledge.Kb.Find(bawahan) is null || Knowledge.Kb.Find(atasan) is null))
                 Console.Error.WriteLine($"Peringatan: Struktur:Atasan \"{bawahan}\" -> \"{atasan}\" diabaikan (nama jabatan tidak ada di dokumen IKI).");

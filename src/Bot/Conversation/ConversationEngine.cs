@@ -8,7 +8,7 @@ namespace IkiBot.Bot.Conversation;
 /// The channel-neutral conversation: one incoming message in, the replies out.
 /// Commands are Indonesian ("/tugas", "/bantuan"); anything else is a question or, from a registered user, a report.
 /// </summary>
-public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? reports = null, ICommandDesk? supervision = null)
+public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? reports = null, ICommandDesk? supervision = null, CommandGate? gate = null)
 {
     public const int MaxMessageLength = 2000;
     private readonly ChoiceMemory _choices = new();
@@ -35,10 +35,13 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
         if (text.StartsWith('/'))
         {
             var (command, argument) = SplitCommand(text);
+            // Who may use which command in which chat: CommandTable.
+            if (gate is not null && await gate.RefuseAsync(message, command, argument, ct) is { } refused) return refused;
             switch (command)
             {
                 case "/mulai" or "/start":
-                    return reports is null ? new TurnResult(new Reply(Welcome())) : await reports.StartAsync(message, Welcome(), ct);
+                    // In a group only the welcome: registering is personal.
+                    return reports is null || !message.IsPrivate ? new TurnResult(new Reply(Welcome())) : await reports.StartAsync(message, Welcome(), ct);
                 case "/bantuan" or "/help":
                     return new TurnResult(new Reply(Help(reports is not null, supervision?.HelpLines)));
                 case "/tugas": return About(Intent.Tugas, argument);

@@ -163,6 +163,44 @@ namespace IkiBot.Data.Migrations
                     b.ToTable("Pengguna", (string)null);
                 });
 
+            modelBuilder.Entity("IkiBot.Data.PermintaanJabatan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiajukanPada")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DiputuskanOleh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiputuskanPada")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jabatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PenggunaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Peran")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PenggunaId", "Status");
+
+                    b.ToTable("PermintaanJabatan", (string)null);
+                });
+
             modelBuilder.Entity("IkiBot.Data.ProcessedMessage", b =>
                 {
                     b.Property<string>("Channel")
@@ -387,6 +425,15 @@ namespace IkiBot.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_Target_Nilai", "\"Nilai\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("IkiBot.Data.PermintaanJabatan", b =>
+                {
+                    b.HasOne("IkiBot.Data.Pengguna", null)
+                        .WithMany()
+                        .HasForeignKey("PenggunaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IkiBot.Data.Realisasi", b =>

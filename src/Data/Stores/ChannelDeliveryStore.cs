@@ -9,7 +9,7 @@ public sealed record OutboxDraft(string ChatId, string Payload, byte[]? File = n
 /// A channel adapter's delivery bookkeeping: which updates are handled, how far the update stream was read,
 /// what is still to be sent, and long button payloads. Writes no audit entries (bookkeeping, not anyone's change).
 /// </summary>
-public sealed class ChannelDeliveryStore(IDbContextFactory<IkiDbContext> factory, TimeProvider time)
+public sealed partial class ChannelDeliveryStore(IDbContextFactory<IkiDbContext> factory, TimeProvider time)
 {
     public async Task<long?> GetCursorAsync(string channel, CancellationToken ct = default)
     {

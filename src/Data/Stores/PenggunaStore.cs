@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IkiBot.Data;
 
-public sealed class PenggunaStore(IDbContextFactory<IkiDbContext> factory, TimeProvider time)
+public sealed partial class PenggunaStore(IDbContextFactory<IkiDbContext> factory, TimeProvider time)
 {
     public async Task<Pengguna?> FindAsync(string channel, string channelUserId, CancellationToken ct = default)
     {

@@ -32,6 +32,7 @@ public static class TelegramChannel
             using var host = TelegramHost.Build(options, services.Engine, services.Database, services.Time, more: s =>
             {
                 s.AddSingleton<TelegramOutgoingSender>();
+                s.AddHostedService(sp => new ProcessedMessagePruner(services.ProcessedMessages, services.Time, sp.GetService<ILogger<ProcessedMessagePruner>>()));
                 if (settings.Reminders.Enabled)
                     s.AddHostedService(sp => services.CreateReminderService(sp.GetRequiredService<TelegramOutgoingSender>(),
                         sp.GetService<ILogger<ReminderService>>()));

@@ -56,7 +56,7 @@ public sealed class TelegramUpdateHandler(
         }
         Update? update = null;
         try { update = raw.Deserialize<Update>(JsonBotAPI.Options); }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is not OperationCanceledException) // whatever its shape, the update alone is skipped
         {
             log.LogWarning("Update {Id} tidak dapat dibaca ({Error}); dilewati", id, e.Message);
         }
@@ -64,7 +64,8 @@ public sealed class TelegramUpdateHandler(
     }
 
     public static long? ReadUpdateId(JsonElement raw) =>
-        raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("update_id", out var v) && v.TryGetInt64(out var id) ? id : null;
+        raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("update_id", out var v) && v.ValueKind == JsonValueKind.Number
+        && v.TryGetInt64(out var id) ? id : null;
 
     public async Task<UpdateOutcome> HandleAsync(long updateId, Update? update, CancellationToken ct)
     {

@@ -123,16 +123,21 @@ public sealed partial class ReportDesk(
         var user = await users.FindAsync(message.Channel, message.UserId, ct) ?? await RegisterAsync(message, ct);
         if (user.Status == StatusPengguna.Diblokir)
             return new TurnResult(new Reply("Akun Anda diblokir untuk pelaporan. Hubungi admin."));
-        user = await users.SetJabatanAsync(user.Id, jabatan, user.Id, ct);
-        // The console is the user's own machine: no approval needed there.
-        if (message.Channel == "console" && user.Status != StatusPengguna.Aktif)
-            user = await users.SetStatusAsync(user.Id, StatusPengguna.Aktif, user.Id, ct);
-        if (user.Status == StatusPengguna.Aktif)
-            return new TurnResult(new Reply($"Jabatan Anda: {jabatan}. Silakan lapor realisasi, misalnya \"{Example(jabatan)}\"."));
+        // The console is the user's own machine, and an admin needs nobody's approval: the jabatan is theirs at once.
+        if (message.Channel == "console" || user.Peran == Peran.Admin)
+        {
+            user = await users.SetJabatanAsync(user.Id, jabatan, user.Id, ct);
+            if (message.Channel == "console" && user.Status != StatusPengguna.Aktif)
+                user = await users.SetStatusAsync(user.Id, StatusPengguna.Aktif, user.Id, ct);
+            if (user.Status == StatusPengguna.Aktif)
+                return new TurnResult(new Reply($"Jabatan Anda: {jabatan}. Silakan lapor realisasi, misalnya \"{Example(jabatan)}\"."));
+        }
+        (user, var asked) = await users.RequestJabatanAsync(user.Id, jabatan, ct);
 
+        // The buttons name this very request: approving grants its jabatan and role, and a newer request voids them.
         var admins = (await users.AdminsAsync(ct)).Where(a => a.Id != user.Id).ToList();
-        var request = new Reply($"Permintaan pendaftaran: {user.NamaTampilan} sebagai {jabatan}.",
-            [new Choice("Setujui", $"/setujui {user.Id}"), new Choice("Tolak", $"/tolak {user.Id}")]);
+        var request = new Reply($"Permintaan pendaftaran: {user.NamaTampilan} sebagai {jabatan} ({PeranText(asked.Peran)}).",
+            [new Choice("Setujui", $"/setujui {user.Id} {asked.Id}"), new Choice("Tolak", $"/tolak {user.Id} {asked.Id}")]);
         var others = admins.Select(a => new Outgoing(a.Channel, a.ChannelUserId, request)).ToList();
         var note = admins.Count == 0 ? " Belum ada admin terdaftar; hubungi pengelola IkiBot." : "";
         return new TurnResult([new Reply($"Permintaan Anda sebagai {jabatan} sudah dikirim ke admin. Anda bisa melapor setelah disetujui.{note}")], others);
@@ -143,19 +148,32 @@ public sealed partial class ReportDesk(
         var admin = await users.FindAsync(message.Channel, message.UserId, ct);
         if (admin is not { Peran: Peran.Admin, Status: StatusPengguna.Aktif })
             return new TurnResult(new Reply("Hanya admin yang dapat menyetujui atau menolak pendaftaran."));
-        if (!int.TryParse(argument, out var id) || await users.GetAsync(id, ct) is not { } user)
-            return new TurnResult(new Reply("Pengguna tidak ditemukan."));
-        if (approve)
+        var parts = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var userId) || !int.TryParse(parts[1], out var requestId))
+            return new TurnResult(new Reply("Tombol ini sudah tidak berlaku. Minta pengguna mengirim /jabatan saya <nama jabatan> lagi."));
+        var result = await users.DecideRequestAsync(userId, requestId, approve, admin.Id, ct);
+        var (asked, user) = (result.Permintaan, result.Pengguna);
+        switch (result.Keputusan)
         {
-            if (user.Jabatan is null) return new TurnResult(new Reply($"{user.NamaTampilan} belum memilih jabatan."));
-            await users.SetStatusAsync(user.Id, StatusPengguna.Aktif, admin.Id, ct);
-            return new TurnResult([new Reply($"Disetujui: {user.NamaTampilan} sebagai {user.Jabatan}.")],
-                [new Outgoing(user.Channel, user.ChannelUserId, new Reply($"Pendaftaran Anda sebagai {user.Jabatan} disetujui. Silakan lapor realisasi, misalnya \"{Example(user.Jabatan)}\"."))]);
+            case KeputusanPermintaan.TidakDitemukan:
+                return new TurnResult(new Reply("Permintaan pendaftaran itu tidak ditemukan."));
+            case KeputusanPermintaan.Diganti:
+                var newer = result.Pengganti is { } n ? $" {user!.NamaTampilan} kemudian meminta {n.Jabatan}; putuskan lewat pesan permintaan yang terbaru." : "";
+                return new TurnResult(new Reply($"Tombol ini sudah tidak berlaku: permintaan {asked!.Jabatan} sudah diganti.{newer}"));
+            case KeputusanPermintaan.SudahDiputuskan:
+                return new TurnResult(new Reply($"Permintaan {user!.NamaTampilan} sebagai {asked!.Jabatan} sudah {(asked.Status == StatusPermintaan.Disetujui ? "disetujui" : "ditolak")}."));
+            case KeputusanPermintaan.TidakCocok:
+                return new TurnResult(new Reply($"Tombol ini sudah tidak berlaku: jabatan atau peran {user!.NamaTampilan} sudah berubah sejak permintaan {asked!.Jabatan}."));
+            case KeputusanPermintaan.Disetujui:
+                return new TurnResult([new Reply($"Disetujui: {user!.NamaTampilan} sebagai {asked!.Jabatan} ({PeranText(asked.Peran)}).")],
+                    [new Outgoing(user.Channel, user.ChannelUserId, new Reply($"Pendaftaran Anda sebagai {asked.Jabatan} disetujui. Silakan lapor realisasi, misalnya \"{Example(asked.Jabatan)}\"."))]);
+            default:
+                return new TurnResult([new Reply($"Ditolak: {user!.NamaTampilan} ({asked!.Jabatan}).")],
+                    [new Outgoing(user.Channel, user.ChannelUserId, new Reply("Pendaftaran Anda ditolak admin. Pilih jabatan yang benar dengan /jabatan saya <nama jabatan>."))]);
         }
-        await users.SetJabatanAsync(user.Id, null, admin.Id, ct);
-        return new TurnResult([new Reply($"Ditolak: {user.NamaTampilan} ({user.Jabatan ?? "tanpa jabatan"}).")],
-            [new Outgoing(user.Channel, user.ChannelUserId, new Reply("Pendaftaran Anda ditolak admin. Pilih jabatan yang benar dengan /jabatan saya <nama jabatan>."))]);
     }
+
+    private static string PeranText(Peran peran) => peran.ToString().ToLowerInvariant();
 
     private async Task<TurnResult> PickAsync(Incoming message, string argument, CancellationToken ct)
     {

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+
+namespace IkiBot.Data.Tests;
+
+/// <summary>
+/// Issue 8 item 5: a database file that cannot be used stops the start with one Indonesian reason that names the file
+/// and the setting, and the file is left exactly as it was.
+/// </summary>
+public sealed class StorageFaultTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ikibot-faults", Guid.NewGuid().ToString("N"));
+
+    public StorageFaultTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public void A_file_with_a_garbage_header_is_refused_and_left_untouched()
+    {
+        var path = Path.Combine(_folder, "garbage.db");
+        File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(8192));
+
+        AssertRefusedUntouched(path, "bukan berkas basis data SQLite");
+    }
+
+    [Fact]
+    public void A_text_file_is_refused_and_left_untouched()
+    {
+        var path = Path.Combine(_folder, "notes.db");
+        File.WriteAllText(path, "ini bukan basis data\n");
+
+        AssertRefusedUntouched(path, "bukan berkas basis data SQLite");
+    }
+
+    [Fact]
+    public void A_database_with_damaged_pages_is_refused_and_left_untouched()
+    {
+        var path = Path.Combine(_folder, "corrupt.db");
+        var factory = Database.Open(path);
+        var store = new PenggunaStore(factory, TimeProvider.System);
+        for (var i = 0; i < 200; i++)
+            store.RegisterAsync("telegram", "u" + i, new string('x', 200), "SEKSI X", Peran.Staf, StatusPengguna.Aktif).GetAwaiter().GetResult();
+        factory.ReleaseConnections(); // checkpoint: everything in the main file
+        var bytes = File.ReadAllBytes(path);
+        var pageSize = (bytes[16] << 8) | bytes[17];
+        // Overwrite every page but the first (the schema) with garbage: the b-tree pages no longer parse.
+        RandomNumberGenerator.Fill(bytes.AsSpan(pageSize));
+        File.WriteAllBytes(path, bytes);
+
+        AssertRefusedUntouched(path, "rusak");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void An_empty_setting_is_refused(string path)
+    {
+        var e = Assert.Throws<DatabaseUnavailableException>(() => Database.Open(path));
+        Assert.Contains("Database:Path", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+    }
+
+    [Fact]
+    public void A_folder_is_refused()
+    {
+        var e = Assert.Throws<DatabaseUnavailableException>(() => Database.Open(_folder));
+        Assert.Contains(_folder, e.Message);
+        Assert.Contains("folder", e.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void A_device_is_refused_and_nothing_is_created_next_to_it()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var e = Assert.Throws<DatabaseUnavailableException>(() => Database.Open("/dev/null"));
+        Assert.Contains("/dev/null", e.Message);
+        Assert.Contains("Database:Path", e.Message);
+        Assert.False(File.Exists("/dev/null-wal"));
+        Assert.False(File.Exists("/dev/null.migrate-lock"));
+    }
+
+    private static void AssertRefusedUntouched(string path, string reason)
+    {
+        var before = File.ReadAllBytes(path);
+
+        var e = Assert.Throws<DatabaseUnavailableException>(() => Database.Open(path));
+
+        Assert.Contains(path, e.Message);
+        Assert.Contains(reason, e.Message);
+        Assert.Contains("Database:Path", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.False(File.Exists(path + "-wal") && new FileInfo(path + "-wal").Length > 0, "nothing may be written to a WAL");
+    }
+}
+
+public sealed class BusyDatabaseTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void A_database_another_writer_keeps_locked_stops_the_start_after_the_busy_timeout_instead_of_hanging()
+    {
+        _db.Factory.ReleaseConnections();
+        using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db.Path};Pooling=False");
+        holder.Open();
+        using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE; INSERT INTO __EFMigrationsLock VALUES(1, 'held');";
+            begin.ExecuteNonQuery();
+        }
+
+        var start = Task.Run(() => Database.Open(_db.Path));
+
+        Assert.True(Task.WhenAny(start, Task.Delay(TimeSpan.FromSeconds(60))).Result == start, "Open hung on a locked database");
+        var e = Assert.IsType<DatabaseUnavailableException>(start.Exception?.InnerException);
+        Assert.Contains("dikunci proses lain", e.Message);
+        Assert.Contains(_db.Path, e.Message);
+    }
+}
