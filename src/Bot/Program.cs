@@ -17,13 +17,14 @@ public static class Program
         var kb = new Option<string?>("--kb") { Description = "Dokumen IKI lain (teks), pengganti dokumen bawaan", Recursive = true };
         var db = new Option<string?>("--db") { Description = "Berkas SQLite (bawaan: ikibot.db)", Recursive = true };
         var json = new Option<bool>("--json") { Description = "Keluaran JSON" };
+        var outDir = new Option<string?>("--out-dir") { Description = "Folder untuk berkas dari /ekspor dan /grafik di obrolan terminal (bawaan: folder kerja)", Recursive = true };
         BotSettings Settings(ParseResult r) => BotSettings.From(configuration, r.GetValue(kb), r.GetValue(db));
 
-        var root = new RootCommand("IkiBot: tugas, fungsi dan indikator kinerja jabatan Dinas Tenaga Kerja") { kb, db };
-        root.SetAction(r => RunHost(Settings(r)));
+        var root = new RootCommand("IkiBot: tugas, fungsi dan indikator kinerja jabatan Dinas Tenaga Kerja") { kb, db, outDir };
+        root.SetAction(r => RunHost(Settings(r), r.GetValue(outDir)));
 
         var chat = new Command("chat", "Obrolan di terminal");
-        chat.SetAction(r => RunChat(Settings(r)));
+        chat.SetAction(r => RunChat(Settings(r), r.GetValue(outDir)));
 
         var question = new Argument<string?>("pertanyaan") { Arity = ArgumentArity.ZeroOrOne };
         var ask = new Command("ask", "Jawab satu pertanyaan (atau satu per baris stdin dengan --json)") { question, json };
@@ -125,17 +126,17 @@ public static class Program
         "                 | users add --channel C --id ID [--jabatan J] [--role staf|atasan|admin] | users list [--json] | realisasi list [--periode TTTT-BB] [--json]]\n" +
         "                [--kb BERKAS] [--db BERKAS]";
 
-    private static int RunHost(BotSettings settings)
+    private static int RunHost(BotSettings settings, string? outDir)
     {
         // With a Telegram token the bot runs on Telegram (polling, or webhook with Telegram:WebhookUrl); else the terminal chat.
         if (settings.TelegramToken is not null)
             return TelegramChannel.Run(settings);
-        return RunChat(settings);
+        return RunChat(settings, outDir);
     }
 
-    private static int RunChat(BotSettings settings)
+    private static int RunChat(BotSettings settings, string? outDir)
     {
         using var services = new BotServices(settings, TimeProvider.System);
-        return new ConsoleChat(services.Engine, Console.In, Console.Out, TimeProvider.System).RunAsync().GetAwaiter().GetResult();
+        return new ConsoleChat(services.Engine, Console.In, Console.Out, TimeProvider.System, outDir).RunAsync().GetAwaiter().GetResult();
     }
 }

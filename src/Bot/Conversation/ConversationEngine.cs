@@ -23,9 +23,22 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
         if (text.Length > MaxMessageLength)
             return new TurnResult(new Reply($"Pesan terlalu panjang ({text.Length} karakter). Kirim pertanyaan singkat, paling banyak {MaxMessageLength} karakter."));
 
-        text = _choices.Resolve(user, text) ?? text;
+        if (_choices.Resolve(user, text) is { } payload) text = payload;
+        else if (_choices.Pending(user) is { } open)
+        {
+            // A number that was not offered asks the same question again; the pending report stays.
+            if (int.TryParse(text, out var n))
+                return new TurnResult(open with { Text = $"Nomor {n} tidak ada di pilihan.\n{open.Text}" });
+            if (CancelWords.Matches(text))
+            {
+                _choices.Forget(user);
+                var dropped = reports is not null && await reports.DropPendingAsync(message, ct);
+                return new TurnResult(new Reply(dropped ? "Baik, pertanyaan tadi dibatalkan; laporannya tidak disimpan." : "Baik, pertanyaan tadi dibatalkan."));
+            }
+        }
+        if (CancelWords.IsBatal(text)) text = "/batal";
         var result = await RouteAsync(message with { Text = text }, text, ct);
-        _choices.Remember(user, result.Replies.LastOrDefault()?.Choices ?? []);
+        _choices.Remember(user, result.Replies.LastOrDefault());
         return result;
     }
 
@@ -41,9 +54,9 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
                     return reports is null ? new TurnResult(new Reply(Welcome())) : await reports.StartAsync(message, Welcome(), ct);
                 case "/bantuan" or "/help":
                     return new TurnResult(new Reply(Help(reports is not null, supervision?.HelpLines)));
-                case "/tugas": return About(Intent.Tugas, argument);
-                case "/fungsi": return About(Intent.Fungsi, argument);
-                case "/indikator": return About(Intent.Indikator, argument);
+                case "/tugas": return await AboutAsync(message, Intent.Tugas, argument, ct);
+                case "/fungsi": return await AboutAsync(message, Intent.Fungsi, argument, ct);
+                case "/indikator": return await AboutAsync(message, Intent.Indikator, argument, ct);
                 case "/jabatan" when argument.Length == 0:
                     return new TurnResult(Reply.From(knowledge.Answers.Daftar()));
             }
@@ -63,14 +76,23 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
             if (handled is not null) return handled;
         }
 
+        // "indikator saya apa aja": a registered user asking about their own jabatan.
+        if (reports is not null && OwnJabatanQuestion.Intent(knowledge, text) is { } own
+            && await reports.JabatanOfAsync(message, ct) is { } mine)
+            return new TurnResult(Reply.From(knowledge.AskAbout(own, mine).Answer));
+
         var (_, answer) = knowledge.Ask(text);
         return new TurnResult(Reply.From(answer));
     }
 
-    private TurnResult About(Intent intent, string argument)
+    private async Task<TurnResult> AboutAsync(Incoming message, Intent intent, string argument, CancellationToken ct)
     {
-        if (argument.Length == 0)
-            return new TurnResult(new Reply($"Sebutkan jabatannya, misalnya: /{intent.Code()} kasi PHI"));
+        if (argument.Length == 0 || OwnJabatanQuestion.IsSelf(argument))
+        {
+            // "/indikator" alone from a registered user: their own jabatan.
+            if (reports is not null && await reports.JabatanOfAsync(message, ct) is { } mine) argument = mine;
+            else return new TurnResult(new Reply($"Sebutkan jabatannya, misalnya /{intent.Code()} kasi PHI"));
+        }
         var (_, answer) = knowledge.AskAbout(intent, argument);
         return new TurnResult(Reply.From(answer));
     }
