@@ -101,6 +101,7 @@ public static class Program
         root.Subcommands.Add(kbCommand);
         root.Subcommands.Add(bench);
         SupervisionCommands.Add(root, Settings);
+        TargetCommand.Add(root, Settings);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -291,9 +291,6 @@ public sealed partial class ReportDesk(
         return new TurnResult(new Reply($"Dikoreksi: {row.No}. {row.Uraian} ({periode.Label})\nTotal {periode.Label} sekarang: {result.Total}.\nKetik /batal untuk membatalkan koreksi ini."));
     }
 
-    [GeneratedRegex(@"^\s*(?<no>\d{1,3})\s+(?<value>-?\d+)\s*$")]
-    private static partial Regex RowAndValue();
-
     [GeneratedRegex(@"^\s*(?<no>\d{1,3})\s+(?<value>[-+]?[\d.,]+)(?:\s+(?<periode>\S.*?))?\s*$")]
     private static partial Regex RowValuePeriode();
 
@@ -348,23 +345,45 @@ public sealed partial class ReportDesk(
         return new TurnResult(new Reply(text.ToString().TrimEnd()));
     }
 
+    /// <summary>
+    /// /target &lt;no&gt; &lt;nilai&gt; for the caller's own jabatan, /target &lt;jabatan&gt; &lt;no&gt; &lt;nilai&gt; for a jabatan under them
+    /// in the organisation tree (an admin: any jabatan). The year is the current one.
+    /// </summary>
     private async Task<TurnResult> TargetAsync(Incoming message, string argument, CancellationToken ct)
     {
         var (user, refusal) = await ReporterAsync(message, ct);
         if (user is null) return refusal!;
         if (user.Peran is not (Peran.Atasan or Peran.Admin))
             return new TurnResult(new Reply("Hanya atasan atau admin yang dapat menetapkan target."));
-        var m = RowAndValue().Match(argument);
+        var m = TargetText().Match(argument);
+        if (!m.Success)
+            return new TurnResult(new Reply("Tulis: /target <nomor baris> <nilai> untuk jabatan Anda, atau /target <jabatan> <nomor baris> <nilai> untuk jabatan di bawah Anda, misalnya /target 2 120 atau /target bendahara 2 120."));
         var jabatan = knowledge.Kb.Find(user.Jabatan!)!;
-        if (!m.Success) return new TurnResult(new Reply("Tulis: /target <nomor baris> <nilai>, misalnya /target 2 120."));
-        var row = jabatan.Indikator.FirstOrDefault(r => r.No == int.Parse(m.Groups["no"].Value));
+        if (m.Groups["jabatan"].Success)
+        {
+            var typed = m.Groups["jabatan"].Value;
+            var named = knowledge.ResolveJabatan(typed, out var candidates);
+            if (named is null)
+            {
+                if (candidates.Count == 0) return new TurnResult(Reply.From(knowledge.Answers.UnknownJabatan(typed)));
+                return new TurnResult(new Reply("Target untuk jabatan yang mana?",
+                    candidates.Select(c => new Choice(c, $"/target {c} {m.Groups["no"].Value} {m.Groups["value"].Value}")).ToList()));
+            }
+            if (user.Peran != Peran.Admin && !named.Equals(jabatan.Nama, StringComparison.OrdinalIgnoreCase)
+                && !knowledge.Struktur.AllUnder(jabatan.Nama).Contains(named, StringComparer.OrdinalIgnoreCase))
+                return new TurnResult(new Reply($"{named} tidak berada di bawah {jabatan.Nama}; target jabatan itu ditetapkan oleh atasannya atau admin."));
+            jabatan = knowledge.Kb.Find(named)!;
+        }
+        var row = jabatan.Indikator.FirstOrDefault(r => r.No == int.Parse(m.Groups["no"].Value, CultureInfo.InvariantCulture));
         if (row is null || row.TidakTerukur) return new TurnResult(new Reply($"Baris {m.Groups["no"].Value} tidak ada atau tidak terukur pada indikator {jabatan.Nama}."));
-        if (!int.TryParse(m.Groups["value"].Value, out var value) || value < 0 || value > interpreter.Options.MaxValue)
-            return new TurnResult(new Reply($"Target harus bilangan bulat 0 sampai {Angka.Format(interpreter.Options.MaxValue)}."));
+        if (ValueProblem(m.Groups["value"].Value, "Target", out var value) is { } problem) return new TurnResult(new Reply(problem));
         var tahun = Periode.Of(time.GetUtcNow()).Tahun;
         await targets.SetAsync(jabatan.Nama, row.KeyFor(jabatan.Nama), tahun, value, null, user.Id, ct);
-        return new TurnResult(new Reply($"Target {tahun} ditetapkan: {row.No}. {row.Uraian} = {value}."));
+        return new TurnResult(new Reply($"Target {tahun} {jabatan.Nama} ditetapkan: {row.No}. {row.Uraian} = {Angka.Format(value)}."));
     }
+
+    [GeneratedRegex(@"^\s*(?:(?<jabatan>\S.*?)\s+)?(?<no>\d{1,3})\s+(?<value>[-+]?[\d.,]+)\s*$")]
+    private static partial Regex TargetText();
 
     /// <summary>The sender if they may report; otherwise why not.</summary>
     private async Task<(Pengguna? User, TurnResult? Refusal)> ReporterAsync(Incoming message, CancellationToken ct)

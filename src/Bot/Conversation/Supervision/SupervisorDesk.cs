@@ -106,6 +106,8 @@ public sealed partial class SupervisorDesk(
         if (user is null) return refusal!;
         if (!PeriodeRange.TryParse(argument, time.GetUtcNow(), out var range))
             return new TurnResult(new Reply(PeriodeHelp("/ekspor", argument)));
+        if (range.Months[0].MonthsSince(Periode.Of(time.GetUtcNow())) > 0)
+            return new TurnResult(new Reply($"Periode {range.Label} belum berjalan, jadi belum ada yang bisa diekspor. Contoh: /ekspor (bulan ini), /ekspor oktober, /ekspor {Periode.Of(time.GetUtcNow()).Tahun}."));
         var scope = Scope(user);
         if (scope.Count == 0)
             return new TurnResult(new Reply("Jabatan Anda belum dipilih atau tidak ada dalam dokumen IKI. Pilih dengan /jabatan saya <nama jabatan>."));
