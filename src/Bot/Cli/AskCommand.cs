@@ -22,7 +22,8 @@ public static class AskCommand
         if (question is not null)
         {
             var result = Run(knowledge, question);
-            output.WriteLine(json ? Json.Write(result) : result.Answer);
+            // The terminal shows no *bold* markers; JSON keeps the text as the channels get it.
+            output.WriteLine(json ? Json.Write(result) : Channels.Console.ConsoleChat.Render(new Conversation.Reply(result.Answer)));
             return 0;
         }
         if (!json) throw new UsageException("Tulis pertanyaannya: ask \"tugas kasi PHI\" (atau --json dengan satu pertanyaan per baris di stdin).");

@@ -52,6 +52,9 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
             {
                 case "/mulai" or "/start":
                     return reports is null ? new TurnResult(new Reply(Welcome())) : await reports.StartAsync(message, Welcome(), ct);
+                case "/keluar" or "/exit" or "/quit":
+                    // The terminal stops on /keluar itself; a chat app has nothing to end.
+                    return new TurnResult(new Reply("Sampai jumpa. Ketik /mulai kapan saja untuk mulai lagi."));
                 case "/bantuan" or "/help":
                     return new TurnResult(new Reply(Help(reports is not null, supervision?.HelpLines)));
                 case "/tugas": return await AboutAsync(message, Intent.Tugas, argument, ct);
@@ -117,6 +120,7 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
         var lines = new List<string>
         {
             "*Perintah IkiBot*",
+            "/mulai — mulai memakai IkiBot" + (reporting ? " dan pilih jabatan Anda" : ""),
             "/tugas <jabatan> — tugas suatu jabatan",
             "/fungsi <jabatan> — fungsi suatu jabatan",
             "/indikator <jabatan> — indikator kinerja (IKI)",
@@ -126,15 +130,16 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
             lines.AddRange(
             [
                 "/jabatan saya <jabatan> — pilih jabatan Anda",
-                "/laporanku — laporan Anda periode ini",
-                "/batal — batalkan laporan terakhir",
-                "/koreksi <indikator> <nilai> — ganti total periode ini",
-                "/rekap — target dan realisasi Anda",
-                "/target <indikator> <nilai> — tetapkan target tahun ini (atasan, admin)",
-                "Lapor realisasi cukup dengan satu pesan, misalnya: \"pencaker dilayani 25\".",
+                "/laporanku [periode] — laporan Anda, mis. /laporanku oktober",
+                "/batal — batalkan pertanyaan yang menunggu, atau laporan terakhir (dengan konfirmasi)",
+                "/koreksi <no> <nilai> [bulan] — ganti total satu indikator, mis. /koreksi 2 30 bulan lalu",
+                "/rekap [periode] — target dan realisasi Anda; atasan dan admin: jabatan di bawah Anda",
+                "/target [jabatan] <no> <nilai> — target tahun ini (atasan: jabatan di bawahnya; admin: semua)",
             ]);
         if (more is not null) lines.AddRange(more);
-        lines.Add("Atau tanyakan langsung, misalnya \"siapa yg ngurus IMTA?\".");
+        lines.Add("/keluar — akhiri obrolan di terminal");
+        if (reporting) lines.Add("Lapor realisasi cukup dengan satu pesan, mis. \"pencaker dilayani 25\".");
+        lines.Add("Atau tanyakan langsung, mis. \"siapa yg ngurus IMTA?\".");
         return string.Join("\n", lines);
     }
 

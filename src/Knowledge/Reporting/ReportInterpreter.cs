@@ -305,7 +305,7 @@ public sealed class ReportInterpreter
         if (all.Count == 0) return "";
         first ??= [];
         var chosen = all.Where(e => first.Contains(e.Row)).Concat(all.Where(e => !first.Contains(e.Row))).Take(3);
-        return "\nYang bisa dilaporkan, misalnya:\n" + string.Join('\n', chosen.Select(e => $"contoh: {e.Text} {ExampleValue}"));
+        return "\nYang bisa dilaporkan:\n" + string.Join('\n', chosen.Select(e => $"contoh: {e.Text} {ExampleValue}"));
     }
 
     private sealed record Example(Indikator Row, string Text);

@@ -192,3 +192,44 @@ public class UserJourneyTests
         }
     }
 }
+
+/// <summary>Issue 9 item 11: help and the texts around reports.</summary>
+public class HelpAndTextTests
+{
+    [Fact]
+    public async Task Bantuan_lists_each_command_once_with_mulai_and_keluar()
+    {
+        using var bot = new TestBot();
+        var help = (await bot.Say("/bantuan")).Text;
+        var commands = help.Split('\n').Where(l => l.StartsWith('/') && l.Contains(" — "))
+            .Select(l => string.Join(' ', l[..l.IndexOf(" — ", StringComparison.Ordinal)].Split(' ').Where(w => !w.StartsWith('<') && !w.StartsWith('['))))
+            .ToList();
+        Assert.Equal(commands.Distinct().Count(), commands.Count);
+        Assert.Contains("/mulai", commands);
+        Assert.Contains("/keluar", commands);
+        Assert.Contains("/rekap", commands);
+    }
+
+    [Fact]
+    public async Task Hints_have_no_double_lead_in_and_examples_are_whole_words_that_report_the_row()
+    {
+        using var bot = new TestBot();
+        await bot.Say("/jabatan saya KEPALA SUB BAGIAN PENYUSUNAN PROGRAM", "lokal", "console");
+        var refused = (await bot.Say("lapor: 5", "lokal", "console")).Text;
+        Assert.DoesNotContain("misalnya:\ncontoh:", refused);
+
+        var welcome = (await bot.Say("/mulai", "lokal", "console")).Text;
+        var example = welcome[(welcome.LastIndexOf("misalnya \"", StringComparison.Ordinal) + 10)..].TrimEnd('.', '"');
+        Assert.DoesNotContain("…", example);
+        var stored = await bot.Say(example, "lokal", "console");
+        Assert.Contains("Tercatat", stored.Text);
+    }
+
+    [Fact]
+    public async Task The_limit_is_written_with_an_Indonesian_thousands_separator()
+    {
+        using var bot = new TestBot();
+        await bot.Say("/jabatan saya BENDAHARA", "lokal", "console");
+        Assert.Contains("10.000", (await bot.Say("/koreksi 2 20000", "lokal", "console")).Text);
+    }
+}

@@ -51,3 +51,27 @@ public class StaffTargetTests
         Assert.NotNull(Assert.Single((await bot.Say("/ekspor oktober", "admin")).Replies).File);
     }
 }
+
+/// <summary>Issue 9 item 11: the Kepala Dinas gets a short summary first, the detail on request.</summary>
+public class HeadSummaryTests
+{
+    [Fact]
+    public async Task Kepala_dinas_rekap_is_a_short_summary_per_bidang_with_the_detail_on_request()
+    {
+        using var bot = new SupervisionBot();
+        await bot.UserAsync("kadis", "KEPALA DINAS", Peran.Atasan);
+        await bot.UserAsync("budi", SeksiDn, nama: "Budi");
+        await bot.ReportAsync("budi", "pendaftaran pencaker 57");
+
+        var summary = (await bot.Say("/rekap", "kadis")).Text;
+        Assert.True(summary.Split('\n').Length < 40, summary);
+        Assert.Contains($"*{KabidPenta}*: 1/6 jabatan melapor, 1/", summary);
+        Assert.Contains("*SEKRETARIS*: 0/8 jabatan melapor", summary);
+        Assert.Contains("/rekap detail", summary);
+        Assert.Contains("/ekspor", summary);
+
+        var detail = string.Join("\n", (await bot.Say("/rekap detail", "kadis")).Replies.Select(r => r.Text));
+        Assert.True(detail.Split('\n').Length > 150);
+        Assert.Contains("3. Jumlah pendaftaran pencari kerja dan lowongan kerja: 57", detail);
+    }
+}
