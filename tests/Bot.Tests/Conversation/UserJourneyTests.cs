@@ -233,3 +233,39 @@ public class HelpAndTextTests
         Assert.Contains("10.000", (await bot.Say("/koreksi 2 20000", "lokal", "console")).Text);
     }
 }
+
+/// <summary>Issue 9 item 8: a rincian that is a countable item is stored per rincian and summed per row.</summary>
+public class RincianTests
+{
+    private const string Phi = "SEKSI PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL";
+
+    [Fact]
+    public async Task A_report_naming_a_rincian_is_stored_on_it_and_the_row_sums_both()
+    {
+        using var bot = new TestBot();
+        await bot.Say($"/jabatan saya {Phi}", "lokal", "console");
+        var kasus = await bot.Say("kasus PHI yg ditangani 3", "lokal", "console");
+        Assert.Contains("2. Jumlah Kasus PHI/PHK yang ditangani: 3", kasus.Text);
+        var pembinaan = await bot.Say("pembinaan yg dilakukan 2", "lokal", "console");
+        Assert.Contains("2. Jumlah Pembinaan yang dilakukan: 2", pembinaan.Text);
+        Assert.Contains("Total baris 2 (semua rinciannya) November 2026: 5", pembinaan.Text);
+
+        var stored = await bot.Services.Realisasi.ListByPeriodeAsync("2026-11");
+        Assert.Equal(["Jumlah Kasus PHI/PHK yang ditangani", "Jumlah Pembinaan yang dilakukan"], stored.OrderBy(e => e.Id).Select(e => e.IndikatorTeks));
+        Assert.Contains("realisasi 5", (await bot.Say("/rekap", "lokal", "console")).Text);
+    }
+
+    [Fact]
+    public async Task A_report_on_the_row_that_names_no_rincian_is_asked_about_and_stored_after_the_choice()
+    {
+        using var bot = new TestBot();
+        await bot.Say($"/jabatan saya {Phi}", "lokal", "console");
+        var ask = await bot.Say("pencegahan perselisihan hubungan industrial 4", "lokal", "console");
+        Assert.Contains("untuk yang mana?", ask.Text);
+        Assert.Equal(["Jumlah Pembinaan yang dilakukan", "Jumlah Kasus PHI/PHK yang ditangani"], ask.Replies[0].Choices.Select(c => c.Label));
+        Assert.Equal(0, await bot.StoredCount());
+        var picked = await bot.Say("2", "lokal", "console");
+        Assert.Contains("2. Jumlah Kasus PHI/PHK yang ditangani: 4", picked.Text);
+        Assert.Equal(1, await bot.StoredCount());
+    }
+}

@@ -82,7 +82,7 @@ public sealed partial class ReportDesk(
         switch (decision.Status)
         {
             case ReportStatus.Ok:
-                return await StoreAsync(user, decision.Row!, decision.Value!.Value, decision.Periode, Key(message), text, ct);
+                return await StoreOrAskRincianAsync(user, decision.Row!, decision.Value!.Value, decision.Periode, Key(message), text, ct);
             case ReportStatus.Clarify when decision.Value is { } value:
                 var choices = decision.Candidates.Select(c => new Choice($"{c.No}. {Short(c.Program, 48)}", $"/pilih {c.No}")).ToList();
                 _pending[user.Id] = new PendingReport(text, Key(message), value, decision.Periode, decision.Candidates.Select(c => c.No).ToList(), choices);
@@ -180,19 +180,39 @@ public sealed partial class ReportDesk(
         if (user is null) return refusal!;
         if (!_pending.TryGetValue(user.Id, out var pending))
             return new TurnResult(new Reply("Tidak ada laporan yang menunggu pilihan. Kirim laporan Anda lagi."));
-        if (!int.TryParse(argument, out var no) || !pending.Rows.Contains(no))
+        var parts = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && int.TryParse(parts[0], out var rowNo) && int.TryParse(parts[1], out var itemNo) && pending.Rows.Contains(rowNo))
+        {
+            var rowOf = knowledge.Kb.Find(user.Jabatan!)!.Indikator.First(r => r.No == rowNo);
+            var items = RincianItems.Of(rowOf);
+            if (itemNo >= 1 && itemNo <= items.Count)
+            {
+                _pending.TryRemove(user.Id, out _);
+                var (_, text) = await recorder.RecordAsync(user.Id, user.Jabatan!, rowOf, pending.Value, pending.Periode, pending.MessageId, pending.Text, ct, items[itemNo - 1]);
+                return new TurnResult(new Reply(text));
+            }
+        }
+        if (!int.TryParse(parts.FirstOrDefault(), out var no) || !pending.Rows.Contains(no))
             return new TurnResult(new Reply($"Baris {Short(argument, 10)} tidak ada di pilihan. Angka {pending.Value} untuk baris yang mana: {string.Join(" atau ", pending.Rows)}?",
                 pending.Choices) { ChoicesInText = false });
         var row = knowledge.Kb.Find(user.Jabatan!)!.Indikator.First(r => r.No == no);
         _pending.TryRemove(user.Id, out _);
         // The original message id: pressing the button twice still stores once.
-        return await StoreAsync(user, row, pending.Value, pending.Periode, pending.MessageId, pending.Text, ct);
+        return await StoreOrAskRincianAsync(user, row, pending.Value, pending.Periode, pending.MessageId, pending.Text, ct);
     }
 
-    private async Task<TurnResult> StoreAsync(Pengguna user, Indikator row, int value, Periode periode, string messageId, string text, CancellationToken ct)
+    /// <summary>A row whose rincian are countable items: store on the item the text names, or ask which one.</summary>
+    private async Task<TurnResult> StoreOrAskRincianAsync(Pengguna user, Indikator row, int value, Periode periode, string messageId, string text, CancellationToken ct)
     {
-        var (_, confirmation) = await recorder.RecordAsync(user.Id, user.Jabatan!, row, value, periode, messageId, text, ct);
-        return new TurnResult(new Reply(confirmation));
+        var (item, ask) = RincianItems.Pick(row, text);
+        if (ask.Count == 0)
+        {
+            var (_, confirmation) = await recorder.RecordAsync(user.Id, user.Jabatan!, row, value, periode, messageId, text, ct, item);
+            return new TurnResult(new Reply(confirmation));
+        }
+        var choices = ask.Select((r, i) => new Choice(Short(r, 60), $"/pilih {row.No} {i + 1}")).ToList();
+        _pending[user.Id] = new PendingReport(text, messageId, value, periode, [row.No], choices);
+        return new TurnResult(new Reply($"Angka {value} ({periode.Label}) pada baris {row.No} untuk yang mana?", choices));
     }
 
     /// <summary>
