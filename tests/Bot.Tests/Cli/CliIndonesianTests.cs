@@ -83,4 +83,14 @@ public sealed class CliIndonesianTests : IDisposable
         Assert.DoesNotContain("*", output);
         Assert.Contains("*Tugas", Run("ask", "--json", "tugas kasi phi").Out); // JSON keeps the channel text
     }
+
+    [Fact]
+    public void Remind_in_the_terminal_prints_no_bold_markers()
+    {
+        Assert.Equal(0, Run("--db", Db, "users", "add", "--channel", "console", "--id", "pegawai", "--jabatan", "bendahara").Code);
+        var (code, output, err) = Run("--db", Db, "remind", "--now", "--kind", "pengingat");
+        Assert.True(code == 0, err);
+        Assert.Contains("[kepada pegawai]", output);
+        Assert.DoesNotContain("*", output);
+    }
 }
