@@ -17,13 +17,14 @@ public static class Program
         var kb = new Option<string?>("--kb") { Description = "Dokumen IKI lain (teks), pengganti dokumen bawaan", Recursive = true };
         var db = new Option<string?>("--db") { Description = "Berkas SQLite (bawaan: ikibot.db)", Recursive = true };
         var json = new Option<bool>("--json") { Description = "Keluaran JSON" };
+        var outDir = new Option<string?>("--out-dir") { Description = "Folder untuk berkas dari /ekspor dan /grafik di obrolan terminal (bawaan: folder kerja)", Recursive = true };
         BotSettings Settings(ParseResult r) => BotSettings.From(configuration, r.GetValue(kb), r.GetValue(db));
 
-        var root = new RootCommand("IkiBot: tugas, fungsi dan indikator kinerja jabatan Dinas Tenaga Kerja") { kb, db };
-        root.SetAction(r => RunHost(Settings(r)));
+        var root = new RootCommand("IkiBot: tugas, fungsi dan indikator kinerja jabatan Dinas Tenaga Kerja") { kb, db, outDir };
+        root.SetAction(r => RunHost(Settings(r), r.GetValue(outDir)));
 
         var chat = new Command("chat", "Obrolan di terminal");
-        chat.SetAction(r => RunChat(Settings(r)));
+        chat.SetAction(r => RunChat(Settings(r), r.GetValue(outDir)));
 
         var question = new Argument<string?>("pertanyaan") { Arity = ArgumentArity.ZeroOrOne };
         var ask = new Command("ask", "Jawab satu pertanyaan (atau satu per baris stdin dengan --json)") { question, json };
@@ -41,11 +42,11 @@ public static class Program
             return KbCommand.Execute(knowledge.Kb, r.GetValue(kbJson), Console.Out);
         });
 
-        var questions = new Option<string>("--questions") { Description = "Pertanyaan (JSON Lines, kind=ask)", DefaultValueFactory = _ => "tests/eval/dev.jsonl" };
+        var questions = new Option<string?>("--questions") { Description = "Pertanyaan (JSON Lines, kind=ask; bawaan: dev set di dalam program)" };
         var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 100 };
         var benchJson = new Option<bool>("--json");
         var bench = new Command("bench", "Ukur waktu mulai, pembuatan indeks dan latensi") { questions, repeat, benchJson };
-        bench.SetAction(r => BenchCommand.Execute(r.GetValue(questions)!, r.GetValue(repeat), r.GetValue(benchJson), Console.Out));
+        bench.SetAction(r => BenchCommand.Execute(r.GetValue(questions), r.GetValue(repeat), r.GetValue(benchJson), Console.Out));
 
         var asJabatan = new Option<string?>("--as") { Description = "Jabatan pelapor (nama persis)" };
         var reportText = new Argument<string?>("teks") { Arity = ArgumentArity.ZeroOrOne };
@@ -101,11 +102,12 @@ public static class Program
         root.Subcommands.Add(bench);
         SupervisionCommands.Add(root, Settings);
         MaintenanceCommands.Add(root, Settings);
+        TargetCommand.Add(root, Settings);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+            foreach (var error in parsed.Errors) Console.Error.WriteLine(CliErrors.Indonesian(error.Message));
             Console.Error.WriteLine(Usage);
             return 2;
         }
@@ -127,22 +129,34 @@ public static class Program
     }
 
     public const string Usage =
-        "Pemakaian: ikibot [chat | ask \"pertanyaan\" [--json] | kb [--json] | bench [--json] | report --as \"JABATAN\" \"teks\" [--dry-run] [--json]\n" +
-        "                 | users add --channel C --id ID [--jabatan J] [--role staf|atasan|admin] | users list [--json] | realisasi list [--periode TTTT-BB] [--json]\n" +
-        "                 | outbox list [--failed] [--json] | outbox retry ID | db backup --out BERKAS]\n" +
-        "                [--kb BERKAS] [--db BERKAS]";
+        "Pemakaian: ikibot [perintah] [--kb BERKAS] [--db BERKAS]\n" +
+        "  (tanpa perintah) | chat [--out-dir FOLDER]        obrolan di terminal (Telegram bila Telegram:Token diisi)\n" +
+        "  ask \"pertanyaan\" [--json]                       jawab satu pertanyaan (--json tanpa pertanyaan: satu per baris stdin)\n" +
+        "  kb [--json]                                      isi dokumen IKI dan laporan impornya\n" +
+        "  bench [--json] [--questions BERKAS] [--repeat N] ukur waktu mulai dan latensi\n" +
+        "  report --as \"JABATAN\" \"teks\" [--dry-run] [--json] catat satu laporan (--json tanpa teks: JSON Lines di stdin)\n" +
+        "  users add --channel telegram|teams|console --id ID [--jabatan J] [--role staf|atasan|admin] [--nama N]\n" +
+        "  users list [--json]\n" +
+        "  realisasi list [--periode TTTT-BB] [--json]\n" +
+        "  target set --jabatan J --no N [--tahun TTTT] --nilai V [--json]\n" +
+        "  target import BERKAS.xlsx|csv [--tahun TTTT] [--dry-run] [--json]\n" +
+        "  remind [--now] [--dry-run] [--kind pengingat|ringkasan|semua] [--json]\n" +
+        "  export (--periode TTTT-BB | --tw \"IV 2026\" | --tahun TTTT) [--jabatan J] [--out BERKAS.xlsx] [--json]\n" +
+        "  chart --jabatan J [--indikator N] [--tahun TTTT] [--out BERKAS.png] [--json]\n" +
+        "  outbox list [--failed] [--json] | outbox retry ID\n" +
+        "  db backup --out BERKAS";
 
-    private static int RunHost(BotSettings settings)
+    private static int RunHost(BotSettings settings, string? outDir)
     {
         // With a Telegram token the bot runs on Telegram (polling, or webhook with Telegram:WebhookUrl); else the terminal chat.
         if (settings.TelegramToken is not null)
             return TelegramChannel.Run(settings);
-        return RunChat(settings);
+        return RunChat(settings, outDir);
     }
 
-    private static int RunChat(BotSettings settings)
+    private static int RunChat(BotSettings settings, string? outDir)
     {
         using var services = new BotServices(settings, TimeProvider.System);
-        return new ConsoleChat(services.Engine, Console.In, Console.Out, TimeProvider.System).RunAsync().GetAwaiter().GetResult();
+        return new ConsoleChat(services.Engine, Console.In, Console.Out, TimeProvider.System, outDir).RunAsync().GetAwaiter().GetResult();
     }
 }

@@ -55,7 +55,11 @@ public sealed class RealBotEndToEndTests(EmulatorFixture emu)
             Assert.Contains("4. Jumlah Pencaker yang dilayani: 30", picked.Text);
 
             await staffUser.SendAsync("/batal");
-            Assert.Contains("Dibatalkan", (await staffUser.WaitForAsync(7))[6].Text);
+            var confirm = (await staffUser.WaitForAsync(7))[6];
+            Assert.Contains("4. Jumlah Pencaker yang dilayani: 30", confirm.Text); // names the entry before cancelling it
+            Assert.Equal(["Ya", "Tidak"], confirm.Buttons.Select(b => b.Text));
+            await staffUser.PressAsync(confirm, confirm.Buttons[0].Data);
+            Assert.Contains("Dibatalkan", (await staffUser.WaitForAsync(8))[7].Text);
 
             var left = await services!.Realisasi.ListByPeriodeAsync(IkiBot.Knowledge.Reporting.Periode.Of(DateTimeOffset.UtcNow).Code);
             Assert.Equal(85, Assert.Single(left).Nilai);

@@ -37,7 +37,9 @@ public static class AskCommand
         if (question is not null)
         {
             var result = Run(knowledge, question);
-            output.WriteLine(json ? Json.Write(result) : result.Note is null ? result.Answer : $"({result.Note})\n{result.Answer}");
+            // The terminal shows no *bold* markers; JSON keeps the text as the channels get it.
+            var shown = Channels.Console.ConsoleChat.Render(new Conversation.Reply(result.Answer));
+            output.WriteLine(json ? Json.Write(result) : result.Note is null ? shown : $"({result.Note})\n{shown}");
             return 0;
         }
         if (!json) throw new UsageException("Tulis pertanyaannya: ask \"tugas kasi PHI\" (atau --json dengan satu pertanyaan per baris di stdin).");

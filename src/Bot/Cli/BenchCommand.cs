@@ -7,14 +7,18 @@ namespace IkiBot.Bot.Cli;
 /// <summary>`bench`: cold start, index build and per-question latency over the dev questions.</summary>
 public static class BenchCommand
 {
-    public static int Execute(string questionsPath, int repeat, bool json, TextWriter output)
+    /// <summary>The dev set built into the program, so `bench` runs from any folder (a published `ikibot` too).</summary>
+    public const string EmbeddedDevSet = "dev.jsonl";
+
+    public static int Execute(string? questionsPath, int repeat, bool json, TextWriter output)
     {
         var processStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         var build = Stopwatch.StartNew();
         using var knowledge = IkiKnowledge.LoadBundled();
         build.Stop();
-        var questions = ReadQuestions(questionsPath);
-        if (questions.Count == 0) throw new UsageException($"Tidak ada pertanyaan di {questionsPath}");
+        var lines = DevSetLines(questionsPath);
+        var questions = ReadQuestions(lines);
+        if (questions.Count == 0) throw new UsageException($"Tidak ada pertanyaan di {questionsPath ?? "dev set bawaan"}");
         knowledge.Ask(questions[0]);
         var coldStart = DateTime.UtcNow - processStart;
         foreach (var q in questions) knowledge.Ask(q); // warm: every code path jitted once before measuring
@@ -28,7 +32,7 @@ public static class BenchCommand
                 samples.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
         samples.Sort();
-        var (reportP50, reportP99, reportCount) = BenchReports(questionsPath);
+        var (reportP50, reportP99, reportCount) = BenchReports(lines);
         var result = new
         {
             questions = questions.Count,
@@ -48,9 +52,9 @@ public static class BenchCommand
     }
 
     /// <summary>The dev reports expected "ok", each parsed and stored (WAL SQLite in a temp folder) 20 times.</summary>
-    private static (double P50, double P99, int Count) BenchReports(string path)
+    private static (double P50, double P99, int Count) BenchReports(IReadOnlyList<string> lines)
     {
-        var cases = File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
+        var cases = lines.Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
             .Where(e => e.GetProperty("kind").GetString() == "report" && e.GetProperty("expect").GetString() == "ok")
             .Select(e => (As: e.GetProperty("as").GetString()!, Text: e.GetProperty("text").GetString()!))
             .ToList();
@@ -79,10 +83,23 @@ public static class BenchCommand
     public static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static List<string> ReadQuestions(string path)
+    /// <summary>The lines of a JSON Lines dev set: the given file, or the embedded copy of tests/eval/dev.jsonl.</summary>
+    public static IReadOnlyList<string> DevSetLines(string? path)
     {
-        if (!File.Exists(path)) throw new UsageException($"Berkas pertanyaan tidak ditemukan: {path}");
-        return File.ReadLines(path)
+        if (path is not null)
+        {
+            if (!File.Exists(path)) throw new UsageException($"Berkas pertanyaan tidak ditemukan: {path}");
+            return File.ReadAllLines(path);
+        }
+        using var stream = typeof(BenchCommand).Assembly.GetManifestResourceStream(EmbeddedDevSet)
+            ?? throw new InvalidOperationException("dev.jsonl is not embedded in the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n');
+    }
+
+    private static List<string> ReadQuestions(IReadOnlyList<string> lines)
+    {
+        return lines
             .Where(l => l.Trim().Length > 0)
             .Select(l => JsonDocument.Parse(l).RootElement)
             .Where(e => e.TryGetProperty("kind", out var k) && k.GetString() == "ask")

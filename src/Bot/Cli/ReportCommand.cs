@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IkiBot.Bot.Composition;
 using IkiBot.Data;
+using IkiBot.Knowledge.Model;
 using IkiBot.Knowledge.Reporting;
 
 namespace IkiBot.Bot.Cli;
@@ -20,16 +21,20 @@ public static class ReportCommand
             return new ReportOutput("reject", null, null, null, Periode.Of(now).Code, null,
                 $"Jabatan \"{jabatan}\" tidak ada dalam dokumen IKI. Ketik nama jabatan persis seperti di /jabatan.");
         var decision = services.Reports.Interpret(known.Nama, text, now);
+        var (rincian, ask) = decision is { Status: ReportStatus.Ok, Row: { } picked } ? RincianItems.Pick(picked, text) : (null, []);
+        if (ask.Count > 0)
+            return new ReportOutput("clarify", null, null, decision.Value, decision.Periode.Code, [decision.Row!.No],
+                $"Angka {decision.Value} pada baris {decision.Row.No} untuk yang mana? Sebutkan salah satu: {string.Join("; ", ask)}.");
         switch (decision.Status)
         {
             case ReportStatus.Ok when !dryRun:
                 var reporterId = await ReporterIdAsync(services, known.Nama, ct);
                 var (result, confirmation) = await services.Recorder.RecordAsync(reporterId, known.Nama, decision.Row!, decision.Value!.Value,
-                    decision.Periode, $"{Channel}:{messageId ?? Guid.NewGuid().ToString("N")}", text, ct);
-                return new ReportOutput("ok", decision.Row!.No, decision.Row.Uraian, result.Entry.Nilai, decision.Periode.Code, null, confirmation);
+                    decision.Periode, $"{Channel}:{messageId ?? Guid.NewGuid().ToString("N")}", text, ct, rincian);
+                return new ReportOutput("ok", decision.Row!.No, rincian ?? decision.Row.Uraian, result.Entry.Nilai, decision.Periode.Code, null, confirmation);
             case ReportStatus.Ok:
-                return new ReportOutput("ok", decision.Row!.No, decision.Row.Uraian, decision.Value, decision.Periode.Code, null,
-                    $"(uji, tidak disimpan) {decision.Row.No}. {decision.Row.Uraian}: {decision.Value} — {decision.Periode.Label}");
+                return new ReportOutput("ok", decision.Row!.No, rincian ?? decision.Row.Uraian, decision.Value, decision.Periode.Code, null,
+                    $"(uji, tidak disimpan) {decision.Row.No}. {rincian ?? decision.Row.Uraian}: {decision.Value} — {decision.Periode.Label}");
             case ReportStatus.Clarify:
                 return new ReportOutput("clarify", null, null, decision.Value, decision.Periode.Code,
                     decision.Candidates.Select(c => c.No).ToList(), decision.Message);

@@ -150,7 +150,7 @@ public static class SupervisionCommands
         var rekap = await services.Rekap.BuildAsync(range, names);
         var bytes = RekapWorkbook.Build(rekap);
         var path = Path.GetFullPath(outFile ?? RekapWorkbook.FileName(range));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OutputFolder.Require(path);
         await File.WriteAllBytesAsync(path, bytes);
         var rows = rekap.Jabatan.Sum(j => j.Rows.Count);
         if (json)
@@ -195,7 +195,7 @@ public static class SupervisionCommands
                 table.Jabatan[0].Rows.First(r => r.No == row.No).Target));
         var png = RealisasiChart.Render(j.Nama, year, series, RealisasiChart.MonthsToDraw(year, services.Time.GetUtcNow()));
         var path = Path.GetFullPath(outFile ?? "grafik.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OutputFolder.Require(path);
         await File.WriteAllBytesAsync(path, png);
         if (json) output.WriteLine(Json.Write(new { file = path, jabatan = j.Nama, tahun = year, indikator = rows.Select(r => r.No), bytes = png.Length }));
         else output.WriteLine($"{path}: {j.Nama} {year}, {rows.Count} indikator, {png.Length} byte.");

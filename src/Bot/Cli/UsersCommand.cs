@@ -14,7 +14,7 @@ public static class UsersCommand
             throw new UsageException($"Peran harus staf, atasan atau admin, bukan \"{role}\".");
         string? exact = null;
         if (jabatan is not null)
-            exact = services.Knowledge.Kb.Find(jabatan)?.Nama ?? throw new UsageException($"Jabatan \"{jabatan}\" tidak ada dalam dokumen IKI.");
+            exact = JabatanOption.Resolve(services.Knowledge, jabatan);
         var user = await services.Users.RegisterAsync(channel, id, nama ?? id, exact, peran, StatusPengguna.Aktif);
         if (exact is not null && user.Jabatan != exact) user = await services.Users.SetJabatanAsync(user.Id, exact);
         if (user.Peran != peran) user = await services.Users.SetPeranAsync(user.Id, peran);

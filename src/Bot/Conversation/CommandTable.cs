@@ -40,6 +40,7 @@ public static class CommandTable
         //  command           who may use it          private only  handler
         new("/mulai",         Audience.Anyone,        false, Engine + " (+ " + Reports + " registers, private chat only)", "/start"),
         new("/bantuan",       Audience.Anyone,        false, Engine, "/help"),
+        new("/keluar",        Audience.Anyone,        false, Engine + " (the terminal ends the chat)", "/exit", "/quit"),
         new("/tugas",         Audience.Anyone,        false, Engine),
         new("/fungsi",        Audience.Anyone,        false, Engine),
         new("/indikator",     Audience.Anyone,        false, Engine),

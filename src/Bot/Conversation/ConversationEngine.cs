@@ -23,9 +23,22 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
         if (text.Length > MaxMessageLength)
             return new TurnResult(new Reply($"Pesan terlalu panjang ({text.Length} karakter). Kirim pertanyaan singkat, paling banyak {MaxMessageLength} karakter."));
 
-        text = _choices.Resolve(user, text) ?? text;
+        if (_choices.Resolve(user, text) is { } payload) text = payload;
+        else if (_choices.Pending(user) is { } open)
+        {
+            // A number that was not offered asks the same question again; the pending report stays.
+            if (int.TryParse(text, out var n))
+                return new TurnResult(open with { Text = $"Nomor {n} tidak ada di pilihan.\n{open.Text}" });
+            if (CancelWords.Matches(text))
+            {
+                _choices.Forget(user);
+                var dropped = reports is not null && await reports.DropPendingAsync(message, ct);
+                return new TurnResult(new Reply(dropped ? "Baik, pertanyaan tadi dibatalkan; laporannya tidak disimpan." : "Baik, pertanyaan tadi dibatalkan."));
+            }
+        }
+        if (CancelWords.IsBatal(text)) text = "/batal";
         var result = await RouteAsync(message with { Text = text }, text, ct);
-        _choices.Remember(user, result.Replies.LastOrDefault()?.Choices ?? []);
+        _choices.Remember(user, result.Replies.LastOrDefault());
         return result;
     }
 
@@ -42,11 +55,14 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
                 case "/mulai" or "/start":
                     // In a group only the welcome: registering is personal.
                     return reports is null || !message.IsPrivate ? new TurnResult(new Reply(Welcome())) : await reports.StartAsync(message, Welcome(), ct);
+                case "/keluar" or "/exit" or "/quit":
+                    // The terminal stops on /keluar itself; a chat app has nothing to end.
+                    return new TurnResult(new Reply("Sampai jumpa. Ketik /mulai kapan saja untuk mulai lagi."));
                 case "/bantuan" or "/help":
                     return new TurnResult(new Reply(Help(reports is not null, supervision?.HelpLines)));
-                case "/tugas": return About(Intent.Tugas, argument);
-                case "/fungsi": return About(Intent.Fungsi, argument);
-                case "/indikator": return About(Intent.Indikator, argument);
+                case "/tugas": return await AboutAsync(message, Intent.Tugas, argument, ct);
+                case "/fungsi": return await AboutAsync(message, Intent.Fungsi, argument, ct);
+                case "/indikator": return await AboutAsync(message, Intent.Indikator, argument, ct);
                 case "/jabatan" when argument.Length == 0:
                     return new TurnResult(Reply.From(knowledge.Answers.Daftar()));
             }
@@ -66,14 +82,23 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
             if (handled is not null) return handled;
         }
 
+        // "indikator saya apa aja": a registered user asking about their own jabatan.
+        if (reports is not null && OwnJabatanQuestion.Intent(knowledge, text) is { } own
+            && await reports.JabatanOfAsync(message, ct) is { } mine)
+            return new TurnResult(Reply.From(knowledge.AskAbout(own, mine).Answer));
+
         var (_, answer) = knowledge.Ask(text);
         return new TurnResult(Reply.From(answer));
     }
 
-    private TurnResult About(Intent intent, string argument)
+    private async Task<TurnResult> AboutAsync(Incoming message, Intent intent, string argument, CancellationToken ct)
     {
-        if (argument.Length == 0)
-            return new TurnResult(new Reply($"Sebutkan jabatannya, misalnya: /{intent.Code()} kasi PHI"));
+        if (argument.Length == 0 || OwnJabatanQuestion.IsSelf(argument))
+        {
+            // "/indikator" alone from a registered user: their own jabatan.
+            if (reports is not null && await reports.JabatanOfAsync(message, ct) is { } mine) argument = mine;
+            else return new TurnResult(new Reply($"Sebutkan jabatannya, misalnya /{intent.Code()} kasi PHI"));
+        }
         var (_, answer) = knowledge.AskAbout(intent, argument);
         return new TurnResult(Reply.From(answer));
     }
@@ -98,6 +123,7 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
         var lines = new List<string>
         {
             "*Perintah IkiBot*",
+            "/mulai — mulai memakai IkiBot" + (reporting ? " dan pilih jabatan Anda" : ""),
             "/tugas <jabatan> — tugas suatu jabatan",
             "/fungsi <jabatan> — fungsi suatu jabatan",
             "/indikator <jabatan> — indikator kinerja (IKI)",
@@ -107,15 +133,16 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
             lines.AddRange(
             [
                 "/jabatan saya <jabatan> — pilih jabatan Anda",
-                "/laporanku — laporan Anda periode ini",
-                "/batal — batalkan laporan terakhir",
-                "/koreksi <indikator> <nilai> — ganti total periode ini",
-                "/rekap — target dan realisasi Anda",
-                "/target <indikator> <nilai> — tetapkan target tahun ini (atasan, admin)",
-                "Lapor realisasi cukup dengan satu pesan, misalnya: \"pencaker dilayani 25\".",
+                "/laporanku [periode] — laporan Anda, mis. /laporanku oktober",
+                "/batal — batalkan pertanyaan yang menunggu, atau laporan terakhir (dengan konfirmasi)",
+                "/koreksi <no> <nilai> [bulan] — ganti total satu indikator, mis. /koreksi 2 30 bulan lalu",
+                "/rekap [periode] — target dan realisasi Anda; atasan dan admin: jabatan di bawah Anda",
+                "/target [jabatan] <no> <nilai> — target tahun ini (atasan: jabatan di bawahnya; admin: semua)",
             ]);
         if (more is not null) lines.AddRange(more);
-        lines.Add("Atau tanyakan langsung, misalnya \"siapa yg ngurus IMTA?\".");
+        lines.Add("/keluar — akhiri obrolan di terminal");
+        if (reporting) lines.Add("Lapor realisasi cukup dengan satu pesan, mis. \"pencaker dilayani 25\".");
+        lines.Add("Atau tanyakan langsung, mis. \"siapa yg ngurus IMTA?\".");
         return string.Join("\n", lines);
     }
 

@@ -8,4 +8,8 @@ public interface IReportDesk
     Task<TurnResult?> HandleReportAsync(Incoming message, string text, CancellationToken ct);
     /// <summary>Null when the command is not a reporting command.</summary>
     Task<TurnResult?> HandleCommandAsync(Incoming message, string command, string argument, CancellationToken ct);
+    /// <summary>The sender's jabatan when they are an active reporter ("/indikator" alone means theirs).</summary>
+    Task<string?> JabatanOfAsync(Incoming message, CancellationToken ct) => Task.FromResult<string?>(null);
+    /// <summary>Forgets a report waiting for a choice; true when there was one.</summary>
+    Task<bool> DropPendingAsync(Incoming message, CancellationToken ct) => Task.FromResult(false);
 }

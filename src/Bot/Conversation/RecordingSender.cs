@@ -47,7 +47,7 @@ public sealed class ConsoleOnlySender(TextWriter console) : IOutgoingSender
     {
         if (message.Channel != "console")
             return Task.FromResult(new SendResult(SendStatus.Failed, $"tidak ada adaptor kanal {message.Channel} di proses ini"));
-        console.WriteLine($"[kepada {message.UserId}]\n{message.Reply.Text}\n");
+        console.WriteLine($"[kepada {message.UserId}]\n{IkiBot.Bot.Channels.Console.ConsoleChat.Render(message.Reply)}\n");
         return Task.FromResult(SendResult.Delivered);
     }
 }

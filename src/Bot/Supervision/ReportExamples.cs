@@ -32,7 +32,8 @@ public sealed class ReportExamples(IkiKnowledge knowledge, ReportInterpreter int
         {
             var text = $"{attempt} {ExampleValue}";
             var decision = interpreter.Interpret(jabatan.Nama, text, moment);
-            if (decision is { Status: ReportStatus.Ok, Row: { } r, Value: ExampleValue } && r.No == row.No) return text;
+            // A row with countable rincian needs an example that names one of them, or the reader would ask back.
+            if (decision is { Status: ReportStatus.Ok, Row: { } r, Value: ExampleValue } && r.No == row.No && RincianItems.Pick(row, text).Ask.Count == 0) return text;
         }
         return $"/koreksi {row.No} {ExampleValue}";
     }
@@ -41,6 +42,10 @@ public sealed class ReportExamples(IkiKnowledge knowledge, ReportInterpreter int
 
     private static IEnumerable<string> Attempts(Indikator row)
     {
+        foreach (var item in RincianItems.Of(row))
+        {
+            yield return string.Join(' ', item.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(w => w.ToLowerInvariant()));
+        }
         var uraian = RekapBuilder.Clean(row.Uraian);
         if (uraian.StartsWith("jumlah ", StringComparison.OrdinalIgnoreCase)) uraian = uraian[7..];
         uraian = uraian.ToLowerInvariant();

@@ -95,6 +95,26 @@ public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, Time
         return last;
     }
 
+    /// <summary>The entry /batal would cancel now: the user's most recent active one; null when there is none.</summary>
+    public async Task<Realisasi?> LastActiveAsync(int penggunaId, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Realisasi.AsNoTracking()
+            .Where(x => x.PenggunaId == penggunaId && !x.Dibatalkan)
+            .OrderByDescending(x => x.DibuatPada).ThenByDescending(x => x.Id)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The entry a /batal message already cancelled (a redelivered confirmation); null when none.</summary>
+    public async Task<Realisasi?> FindCancelledByAsync(int penggunaId, string messageId, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Realisasi.AsNoTracking()
+            .Where(x => x.PenggunaId == penggunaId && x.DibatalkanOlehMessageId == messageId)
+            .OrderByDescending(x => x.Id)
+            .FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>
     /// Replaces the period total of one jabatan's indicator: cancels every active entry for it (whoever reported it)
     /// and stores one Koreksi entry with <paramref name="nilai"/>, in one transaction.

@@ -70,7 +70,41 @@ public sealed partial class StrukturOrganisasi
                 }
             }
         if (best is not null) return best;
+        if (SeksiByDuties(j, kb) is { } seksi) return seksi;
         return kb.Find(Sekretaris) is not null && j.Nama != Sekretaris ? Sekretaris : null;
+    }
+
+    private static readonly HashSet<string> CommonNameWords = ["seksi", "tenaga", "kerja", "dan", "kepala", "bidang", "sub", "bagian"];
+
+    [GeneratedRegex(@"[a-z]+")]
+    private static partial Regex Word();
+
+    private static HashSet<string> WordsOf(string text) => Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet();
+
+    /// <summary>
+    /// A staff jabatan that names no atasan ("... diberikan oleh atasan") belongs to the seksi whose own name words
+    /// it carries: in its name (PENGADMINISTRASI PENEMPATAN TENAGA KERJA LUAR NEGERI), or, when the seksi name has at
+    /// least two such words, anywhere in its duties and indicators (PENGADMINISTRASI INFORMASI PASAR KERJA prepares
+    /// "Penyuluhan Prosedur Penempatan Tenaga Kerja Dalam Negeri"). Null when no seksi, or more than one equally, fits.
+    /// </summary>
+    private static string? SeksiByDuties(Jabatan j, KnowledgeBase kb)
+    {
+        if (j.Nama.StartsWith("SEKSI", StringComparison.Ordinal) || j.Nama.StartsWith("KEPALA", StringComparison.Ordinal)) return null;
+        var name = WordsOf(j.Nama);
+        var duties = WordsOf(string.Join(" ", j.Tugas.Concat(j.Fungsi).Concat(j.Indikator.SelectMany(r => new[] { r.Program, r.Uraian }))));
+        duties.UnionWith(name);
+        var fits = new List<(string Seksi, int Strength, int Words)>();
+        foreach (var seksi in kb.Jabatan.Where(s => s.Nama.StartsWith("SEKSI ", StringComparison.Ordinal)))
+        {
+            var own = WordsOf(seksi.Nama).Where(w => !CommonNameWords.Contains(w)).ToList();
+            if (own.Count == 0) continue;
+            if (own.All(name.Contains)) fits.Add((seksi.Nama, 2, own.Count));
+            else if (own.Count >= 2 && own.All(duties.Contains)) fits.Add((seksi.Nama, 1, own.Count));
+        }
+        var ranked = fits.OrderByDescending(f => f.Strength).ThenByDescending(f => f.Words).ToList();
+        if (ranked.Count == 0) return null;
+        if (ranked.Count > 1 && ranked[1].Strength == ranked[0].Strength && ranked[1].Words == ranked[0].Words) return null;
+        return ranked[0].Seksi;
     }
 
     // How many of a supervisor's name words the mention contains (typos allowed), distinctive words counting more.

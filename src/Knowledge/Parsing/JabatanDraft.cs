@@ -49,7 +49,9 @@ internal sealed class RowDraft(int line, int no, string program, string uraian, 
     public bool SameCells(RowDraft other) =>
         Program == other.Program && Uraian == other.Uraian && Formulasi == other.Formulasi && SumberData == other.SumberData;
 
-    public Indikator ToIndikator() => new(No, Program, Uraian, Rincian.ToList(), Formulasi, SumberData);
+    // Texts are cleaned once here, so every reply, JSON output and export shows the same text.
+    public Indikator ToIndikator() =>
+        new(No, IndikatorText.Clean(Program), IndikatorText.Clean(Uraian), Rincian.ToList(), Formulasi, SumberData) { UraianAsli = Uraian };
 }
 
 /// <summary>Rows whose numbering broke off from the table they were printed in (pages out of order).</summary>

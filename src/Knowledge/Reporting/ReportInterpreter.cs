@@ -66,7 +66,7 @@ public sealed class ReportInterpreter
 
         var period = ReadPeriod(reading, now, current);
         if (period.Problem is not null)
-            return Reject(current, period.Problem + ExamplesFor(j, match.Row is { } row ? [row] : match.Candidates), value.Value);
+            return Reject(period.Periode ?? current, period.Problem + ExamplesFor(j, match.Row is { } row ? [row] : match.Candidates), value.Value);
         var p = period.Periode!;
 
         return match.Kind switch
@@ -240,10 +240,11 @@ public sealed class ReportInterpreter
         if (distinct.Count == 0) return new(current, null);
         var p = distinct[0];
         var oldest = current.AddMonths(-_options.ClosedAfterMonths);
+        // A refused period is still returned, so the result names the period the text named.
         if (p.MonthsSince(current) > 0)
-            return new(null, $"Periode {p.Label} belum berjalan; laporan hanya bisa untuk bulan ini ({current.Label}) atau bulan yang masih dibuka (sejak {oldest.Label}).");
+            return new(p, $"Periode {p.Label} belum berjalan; laporan hanya bisa untuk bulan ini ({current.Label}) atau bulan yang masih dibuka (sejak {oldest.Label}).");
         if (current.MonthsSince(p) > _options.ClosedAfterMonths)
-            return new(null, $"Periode {p.Label} sudah ditutup; laporan hanya bisa untuk {oldest.Label} sampai {current.Label}.");
+            return new(p, $"Periode {p.Label} sudah ditutup; laporan hanya bisa untuk {oldest.Label} sampai {current.Label}.");
         return new(p, null, resolved.Select(r => r.Note).FirstOrDefault(n => n is not null));
     }
 
@@ -327,7 +328,7 @@ public sealed class ReportInterpreter
         if (all.Count == 0) return "";
         first ??= [];
         var chosen = all.Where(e => first.Contains(e.Row)).Concat(all.Where(e => !first.Contains(e.Row))).Take(3);
-        return "\nYang bisa dilaporkan, misalnya:\n" + string.Join('\n', chosen.Select(e => $"contoh: {e.Text} {ExampleValue}"));
+        return "\nYang bisa dilaporkan:\n" + string.Join('\n', chosen.Select(e => $"contoh: {e.Text} {ExampleValue}"));
     }
 
     private sealed record Example(Indikator Row, string Text);

@@ -68,7 +68,7 @@ public sealed class SupervisionCliTests : IDisposable
     [Fact]
     public void Export_and_chart_write_their_files()
     {
-        var xlsx = Path.Combine(_folder, "out", "rekap.xlsx");
+        var xlsx = Path.Combine(_folder, "rekap.xlsx"); // the folder must exist (issue 9: no folder is created silently)
         var (code, output, _) = Run("--db", Db, "export", "--tahun", "2026", "--out", xlsx, "--json");
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(output).RootElement;

@@ -18,7 +18,9 @@ public class ReportFlowTests
         var again = await bot.Say("pendaftaran pencaker 3", "lokal", "console");
         Assert.Contains("Total November 2026: 60", again.Text);
 
-        var cancelled = await bot.Say("/batal", "lokal", "console");
+        var asked = await bot.Say("/batal", "lokal", "console");
+        Assert.Contains(": 3 (November 2026", asked.Text); // names the entry it will cancel
+        var cancelled = await bot.Say("ya", "lokal", "console");
         Assert.Contains("Dibatalkan", cancelled.Text);
         Assert.Contains("Total sekarang: 57", cancelled.Text);
 
@@ -113,8 +115,10 @@ public class ReportFlowTests
             bot.Services.Dispose();
         }
         using var restarted = new TestBot(path);
-        var cancelled = await restarted.Say("/batal", "a", "console", messageId: "after-restart");
-        Assert.Contains("SP2D", cancelled.Text);
+        var asked = await restarted.Say("/batal", "a", "console", messageId: "after-restart");
+        Assert.Contains("SP2D", asked.Text);
+        var cancelled = await restarted.Say("1", "a", "console", messageId: "after-restart-ya");
+        Assert.Contains("Dibatalkan", cancelled.Text);
         var left = await restarted.Services.Realisasi.ListByPeriodeAsync("2026-11");
         Assert.Equal("Jumlah SPP yang diajukan", Assert.Single(left).IndikatorTeks);
     }

@@ -79,10 +79,10 @@ public class ExportAndChartTests
     public async Task Quarter_and_year_exports_add_up_their_months_and_staf_get_only_their_own_jabatan()
     {
         using var bot = await BotWithReportsAsync();
-        var quarter = (await bot.Say("/ekspor TW IV", "budi")).Replies[0].File!; // an atasan without bawahan: own jabatan only
+        var quarter = (await bot.Say("/ekspor TW IV", "budi")).Replies[0].File!; // an atasan: own jabatan and the pengadministrasi under it
         using (var book = Open(quarter.Content))
         {
-            Assert.Equal(["Ringkasan", "SEKSI PENEMPATAN TK DN"], book.Worksheets.Select(s => s.Name).ToArray());
+            Assert.Equal(["Ringkasan", "SEKSI PENEMPATAN TK DN", "PENGADM INFO PASAR KERJA"], book.Worksheets.Select(s => s.Name).ToArray());
             var row3 = book.Worksheet(2).RowsUsed().Single(r => r.Cell(2).GetString() == "3");
             Assert.Equal((123.0, 20.5, "TW IV 2026"), (row3.Cell(7).GetDouble(), row3.Cell(8).GetDouble(), row3.Cell(9).GetString()));
         }

@@ -82,7 +82,8 @@ public class SupervisorDigestTests
         await bot.ReportAsync("budi", "pendaftaran pencaker 57");
 
         var atasan = (await bot.Say("/rekap", "kabid")).Text;
-        Assert.StartsWith("*Rekap November 2026* — 4 jabatan", atasan);
+        Assert.StartsWith("*Rekap November 2026* — 6 jabatan", atasan); // the kabid, 3 seksi and their 2 pengadministrasi (issue 9)
+        Assert.Contains("*PENGADMINISTRASI INFORMASI PASAR KERJA*", atasan);
         Assert.Contains($"*{KabidPenta}*", atasan);
         Assert.Contains($"*{SeksiDn}* — Budi; 1/6 dilaporkan; target belum ditetapkan", atasan);
         Assert.Contains("3. Jumlah pendaftaran pencari kerja dan lowongan kerja: 57\n", atasan);

@@ -67,9 +67,9 @@ public class BundledDocumentTests
     public void Out_of_place_rows_land_in_seksi_penempatan_luar_negeri()
     {
         var seksi = Kb.Find("SEKSI PENEMPATAN TENAGA KERJA LUAR NEGERI")!;
-        Assert.Equal("Jumlah Calon TKI yang direkrut ;", seksi.Indikator[2].Uraian);
-        Assert.Equal("Jumlah Rekomendasi Paspor TKI ;", seksi.Indikator[5].Uraian);
-        Assert.Equal("Penyelenggaraan pelayanan kepulauan Tenaga Kerja Indonesia;", seksi.Indikator[11].Program);
+        Assert.Equal("Jumlah Calon TKI yang direkrut", seksi.Indikator[2].Uraian);
+        Assert.Equal("Jumlah Rekomendasi Paspor TKI", seksi.Indikator[5].Uraian);
+        Assert.Equal("Penyelenggaraan pelayanan kepulauan Tenaga Kerja Indonesia", seksi.Indikator[11].Program);
 
         var pengadministrasi = Kb.Find("PENGADMINISTRASI PENEMPATAN TENAGA KERJA LUAR NEGERI")!;
         Assert.Equal("Penyiapan bahan penyelenggaraan pelayanan kepulangan TKI", pengadministrasi.Indikator[^1].Program);

@@ -167,7 +167,7 @@ public class DamagedInputTests
         var kb = Parse(Join(preamble, blocks));
 
         AssertWholeDocument(kb);
-        Assert.Equal("Jumlah Rekomendasi Paspor TKI ;", kb.Find(SeksiLuarNegeri)!.Indikator[5].Uraian);
+        Assert.Equal("Jumlah Rekomendasi Paspor TKI", kb.Find(SeksiLuarNegeri)!.Indikator[5].Uraian);
         Assert.Equal(Documented.Keys.Reverse(), kb.Jabatan.Select(j => j.Nama));
     }
 
@@ -201,7 +201,7 @@ public class DamagedInputTests
         AssertDocumented(kb, except: [SeksiLuarNegeri, SeksiPerselisihan]);
         Assert.Equal(Enumerable.Range(1, 12), kb.Find(target)!.Indikator.Select(r => r.No));
         Assert.Equal(Enumerable.Range(1, 4), kb.Find(other)!.Indikator.Select(r => r.No));
-        Assert.Equal("Penyelenggaraan pelayanan kepulauan Tenaga Kerja Indonesia;", kb.Find(target)!.Indikator[11].Program);
+        Assert.Equal("Penyelenggaraan pelayanan kepulauan Tenaga Kerja Indonesia", kb.Find(target)!.Indikator[11].Program);
         Assert.Equal(178, kb.Jabatan.Sum(j => j.Tugas.Count));
         Assert.Equal(96, kb.Jabatan.Sum(j => j.Fungsi.Count));
         Assert.Equal(213, kb.Jabatan.Sum(j => j.Indikator.Count));
@@ -282,7 +282,7 @@ public class DamagedInputTests
 
         AssertFirstFourJabatanThenKeuangan(kb, 5);
         var half = kb.Find("KEPALA SUB BAGIAN KEUANGAN")!.Indikator[4];
-        Assert.Equal("Melakukan Penyusunan Laporan Keuangan (Laporan Realisasi Anggaran, Neraca dan Lain-lain);", half.Program);
+        Assert.Equal("Melakukan Penyusunan Laporan Keuangan (Laporan Realisasi Anggaran, Neraca dan Lain-lain)", half.Program);
         Assert.Equal("Jumlah Dok", half.Uraian);
         Assert.Empty(kb.Report);
     }
@@ -620,7 +620,7 @@ public class DamagedInputTests
             rowLines.Add(i + 1);
             var cells = lines[i].Split('\t').Select(c => TextNormalizer.Collapse(c)).ToArray();
             if (int.TryParse(cells[0], out var no))
-                printed.Add((no, cells.Length > 1 ? cells[1] : "", cells.Length > 2 ? cells[2] : ""));
+                printed.Add((no, IndikatorText.Clean(cells.Length > 1 ? cells[1] : ""), IndikatorText.Clean(cells.Length > 2 ? cells[2] : "")));
         }
 
         var kept = kb.Jabatan.Sum(j => j.Indikator.Count);

@@ -77,7 +77,7 @@ public sealed partial class TelegramStartup(
             var name = m.Groups[1].Value.ToLowerInvariant();
             var description = m.Groups[2].Value.Trim();
             if (description.Length > 0) description = char.ToUpperInvariant(description[0]) + description[1..];
-            if (name.Length > 32 || commands.Any(c => c.Command == name) || description.Length is < 3 or > 256) continue;
+            if (name.Length > 32 || name == "keluar" || commands.Any(c => c.Command == name) || description.Length is < 3 or > 256) continue;
             commands.Add(new BotCommand(name, description));
         }
         return commands;

@@ -6,6 +6,7 @@ using IkiBot.Data;
 using IkiBot.Knowledge;
 using IkiBot.Knowledge.Answers;
 using IkiBot.Knowledge.Model;
+using IkiBot.Knowledge.Organisation;
 using IkiBot.Knowledge.Reporting;
 
 namespace IkiBot.Bot.Conversation.Supervision;
@@ -28,7 +29,6 @@ public sealed partial class SupervisorDesk(
 
     public IReadOnlyList<string> HelpLines { get; } =
     [
-        "/rekap [periode] — (atasan, admin) rekap jabatan di bawah Anda, mis. /rekap oktober, /rekap TW III",
         "/ekspor [periode | TW I..IV | tahun] — berkas Excel untuk e-Kinerja",
         "/grafik [indikator] — grafik realisasi bulanan terhadap target",
         "/pengingat mati | hidup | jeda 2 minggu | status — pengingat mingguan",
@@ -62,14 +62,26 @@ public sealed partial class SupervisorDesk(
 
     // ---- /rekap ----
 
+    [GeneratedRegex(@"\b(?:detail|detil|rinci|rincian|lengkap)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DetailWord();
+
     private async Task<TurnResult> RekapAsync(Pengguna user, string argument, CancellationToken ct)
     {
+        var detail = DetailWord().IsMatch(argument);
+        argument = DetailWord().Replace(argument, " ").Trim();
         if (!PeriodeRange.TryParse(argument, time.GetUtcNow(), out var range))
             return new TurnResult(new Reply(PeriodeHelp("/rekap", argument)));
         var scope = Scope(user);
         if (scope.Count == 0)
             return new TurnResult(new Reply("Jabatan Anda belum dipilih atau tidak ada dalam dokumen IKI. Pilih dengan /jabatan saya <nama jabatan>."));
         var table = await rekap.BuildAsync(range, scope, ct);
+        // A head of many jabatan (the Kepala Dinas, an admin) gets the short summary first.
+        if (!detail && table.Jabatan.Count > RekapSummary.DetailUpTo)
+        {
+            var head = user.Peran == Peran.Admin ? StrukturOrganisasi.KepalaDinas : user.Jabatan!;
+            var summary = RekapSummary.Write(table, range, head, knowledge, argument.Length == 0 ? "" : RangeArgument(range));
+            return new TurnResult(MessageSplitter.Split(summary, ReminderPlanner.MaxPartLength).Select(p => new Reply(p)).ToArray());
+        }
         var text = new StringBuilder($"*Rekap {range.Label}* — {table.Jabatan.Count} jabatan\n");
         text.Append($"(realisasi {range.Label}; capaian = realisasi ÷ target tahun {range.Tahun})\n");
         foreach (var j in table.Jabatan)
@@ -106,6 +118,8 @@ public sealed partial class SupervisorDesk(
         if (user is null) return refusal!;
         if (!PeriodeRange.TryParse(argument, time.GetUtcNow(), out var range))
             return new TurnResult(new Reply(PeriodeHelp("/ekspor", argument)));
+        if (range.Months[0].MonthsSince(Periode.Of(time.GetUtcNow())) > 0)
+            return new TurnResult(new Reply($"Periode {range.Label} belum berjalan, jadi belum ada yang bisa diekspor. Contoh: /ekspor (bulan ini), /ekspor oktober, /ekspor {Periode.Of(time.GetUtcNow()).Tahun}."));
         var scope = Scope(user);
         if (scope.Count == 0)
             return new TurnResult(new Reply("Jabatan Anda belum dipilih atau tidak ada dalam dokumen IKI. Pilih dengan /jabatan saya <nama jabatan>."));
