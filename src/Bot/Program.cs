@@ -127,7 +127,10 @@ public static class Program
 
     private static int RunHost(BotSettings settings)
     {
-        // With a Telegram token the bot runs on Telegram (polling, or webhook with Telegram:WebhookUrl); else the terminal chat.
+        // With Teams configured one host runs Teams and, with a token, Telegram too; with only a Telegram token the bot
+        // runs on Telegram (polling, or webhook with Telegram:WebhookUrl); else the terminal chat.
+        if (settings.Teams.Enabled)
+            return IkiBot.Bot.Channels.Teams.TeamsChannel.Run(settings);
         if (settings.TelegramToken is not null)
             return TelegramChannel.Run(settings);
         return RunChat(settings);

@@ -389,6 +389,48 @@ namespace IkiBot.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IkiBot.Data.TeamsConversation", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BotName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GreetedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamsUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserKey");
+
+                    b.ToTable("TeamsConversation", (string)null);
+                });
+
             modelBuilder.Entity("IkiBot.Data.Realisasi", b =>
                 {
                     b.HasOne("IkiBot.Data.Pengguna", null)
