@@ -35,7 +35,10 @@ public static class TeamsHost
             ? new AnonymousTokenSource()
             : new ClientCredentialsTokenSource(http, options, time));
         services.AddSingleton(sp => new TeamsConnector(http, sp.GetRequiredService<ITeamsTokenSource>()));
-        services.AddSingleton(sp => new TeamsAuthenticator(http, options, time, sp.GetRequiredService<ILogger<TeamsAuthenticator>>()));
+        services.AddSingleton(sp => new TeamsAuthenticator(http, options, time, sp.GetRequiredService<ILogger<TeamsAuthenticator>>())
+        {
+            KeyRefreshMinInterval = options.KeyRefreshMinInterval,
+        });
         services.AddSingleton<TeamsOutbox>();
         services.AddSingleton<TeamsActivityHandler>();
         services.AddSingleton<TeamsOutgoingSender>();

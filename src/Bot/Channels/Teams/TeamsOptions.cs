@@ -36,6 +36,8 @@ public sealed record TeamsOptions
     public int PerConversationBurst { get; init; } = 3;
     public double GlobalPerSecond { get; init; } = 30;
     public int HandleAttempts { get; init; } = 3;
+    /// <summary>Least time between two fetches of the signing keys when a token names an unknown kid.</summary>
+    public TimeSpan KeyRefreshMinInterval { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>How long an /ekspor download link works.</summary>
     public TimeSpan FileLinkLifetime { get; init; } = TimeSpan.FromMinutes(15);
 

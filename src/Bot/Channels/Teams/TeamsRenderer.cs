@@ -179,7 +179,7 @@ public static partial class TeamsRenderer
     private static string EscapeLineStart(string line)
     {
         var m = NumberedLine().Match(line);
-        if (m.Success) return line[..(m.Length - 1)] + "\\.";
+        if (m.Success) return line[..(m.Length - 1)] + "\\." + line[m.Length..];
         var lead = line.Length - line.TrimStart().Length;
         return line.TrimStart().StartsWith('-') ? line[..lead] + "\\" + line[lead..] : line;
     }
