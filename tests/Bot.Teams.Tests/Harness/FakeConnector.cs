@@ -51,7 +51,8 @@ public sealed class FakeConnector : IAsyncDisposable
             var text = await reader.ReadToEndAsync();
             JsonObject? body = null;
             try { body = JsonNode.Parse(text) as JsonObject; } catch { }
-            var path = http.Request.Path.ToUriComponent() + http.Request.QueryString;
+            // The path as sent (Kestrel decodes Request.Path): ids must arrive URL-encoded.
+            var path = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
             var delay = me.Delay(n);
             if (delay > TimeSpan.Zero) await Task.Delay(delay);
             var answer = me.Respond(n, http.Request.Method, path);
