@@ -15,6 +15,9 @@ public sealed record ConnectorCall(DateTimeOffset At, string Method, string Path
     public string? Text => Body?["text"]?.GetValue<string>();
     public string? Type => Body?["type"]?.GetValue<string>();
     public JsonArray? Attachments => Body?["attachments"] as JsonArray;
+    public int Bytes { get; init; }
+    /// <summary>The body's size as Teams counts it (UTF-16).</summary>
+    public int Utf16Bytes { get; init; }
 }
 
 /// <summary>
