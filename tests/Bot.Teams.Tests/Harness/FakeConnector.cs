@@ -49,6 +49,7 @@ public sealed class FakeConnector : IAsyncDisposable
         FakeConnector? me = null;
         app.Run(async http =>
         {
+            var arrived = DateTimeOffset.UtcNow;
             var n = Interlocked.Increment(ref me!._count);
             using var reader = new StreamReader(http.Request.Body);
             var text = await reader.ReadToEndAsync();
@@ -61,7 +62,7 @@ public sealed class FakeConnector : IAsyncDisposable
             var answer = me.Respond(n, http.Request.Method, path);
             var status = answer?.Status ?? 201;
             var id = answer is null ? $"act-{Interlocked.Increment(ref me._ids)}" : null;
-            me.Calls.Enqueue(new ConnectorCall(DateTimeOffset.UtcNow, http.Request.Method, path, http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, status, id));
+            me.Calls.Enqueue(new ConnectorCall(arrived, http.Request.Method, path, http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, status, id));
             http.Response.StatusCode = status;
             if (answer?.RetryAfter is { } ra) http.Response.Headers.RetryAfter = ra.ToString();
             if (id is not null) await http.Response.WriteAsJsonAsync(new { id });
