@@ -100,6 +100,7 @@ public static class Program
         root.Subcommands.Add(kbCommand);
         root.Subcommands.Add(bench);
         SupervisionCommands.Add(root, Settings);
+        root.Subcommands.Add(TeamsManifestCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -122,7 +123,8 @@ public static class Program
 
     public const string Usage =
         "Pemakaian: ikibot [chat | ask \"pertanyaan\" [--json] | kb [--json] | bench [--json] | report --as \"JABATAN\" \"teks\" [--dry-run] [--json]\n" +
-        "                 | users add --channel C --id ID [--jabatan J] [--role staf|atasan|admin] | users list [--json] | realisasi list [--periode TTTT-BB] [--json]]\n" +
+        "                 | users add --channel C --id ID [--jabatan J] [--role staf|atasan|admin] | users list [--json] | realisasi list [--periode TTTT-BB] [--json]\n" +
+        "                 | teams manifest --app-id GUID [--out ikibot-teams.zip]]\n" +
         "                [--kb BERKAS] [--db BERKAS]";
 
     private static int RunHost(BotSettings settings)
