@@ -31,7 +31,9 @@ public class DeliveryTests : IAsyncLifetime
         var b = Activities.Message(_connector.Url + "/amer", "indikator kasubag keuangan", user: "sari");
         Assert.Equal(200, (await _bot.PostAsync(a)).Status);
         Assert.Equal(200, (await _bot.PostAsync(b)).Status);
-        var calls = await _connector.WaitForAsync(c => c.Count(IsReply) >= 2);
+        var calls = await _connector.WaitForAsync(c => c.Any(x => IsReply(x) && x.Path.StartsWith("/emea/")) && c.Any(x => IsReply(x) && x.Path.StartsWith("/amer/")));
+        await Task.Delay(300);
+        calls = _connector.Calls.ToList();
         var toBudi = calls.Where(IsReply).First(c => c.Path.StartsWith("/emea/"));
         Assert.Equal("/emea/v3/conversations/a%3A1budi/activities/1%3A2%7Cx", toBudi.Path);
         Assert.Equal("29:1budi", toBudi.Body!["recipient"]!["id"]!.GetValue<string>());

@@ -66,7 +66,7 @@ public sealed class FakeConnector : IAsyncDisposable
             http.Response.StatusCode = status;
             if (answer?.RetryAfter is { } ra) http.Response.Headers.RetryAfter = ra.ToString();
             if (id is not null) await http.Response.WriteAsJsonAsync(new { id });
-            else if (answer.Value.Body is { } b) await http.Response.WriteAsync(b);
+            else if (answer?.Body is { } b) await http.Response.WriteAsync(b);
         });
         await app.StartAsync();
         url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
