@@ -103,6 +103,7 @@ public static class Program
         SupervisionCommands.Add(root, Settings);
         MaintenanceCommands.Add(root, Settings);
         TargetCommand.Add(root, Settings);
+        root.Subcommands.Add(TeamsManifestCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -144,11 +145,15 @@ public static class Program
         "  export (--periode TTTT-BB | --tw \"IV 2026\" | --tahun TTTT) [--jabatan J] [--out BERKAS.xlsx] [--json]\n" +
         "  chart --jabatan J [--indikator N] [--tahun TTTT] [--out BERKAS.png] [--json]\n" +
         "  outbox list [--failed] [--json] | outbox retry ID\n" +
-        "  db backup --out BERKAS";
+        "  db backup --out BERKAS\n" +
+        "  teams manifest --app-id GUID [--out ikibot-teams.zip]";
 
     private static int RunHost(BotSettings settings, string? outDir)
     {
-        // With a Telegram token the bot runs on Telegram (polling, or webhook with Telegram:WebhookUrl); else the terminal chat.
+        // With Teams configured one host runs Teams and, with a token, Telegram too; with only a Telegram token the bot
+        // runs on Telegram (polling, or webhook with Telegram:WebhookUrl); else the terminal chat.
+        if (settings.Teams.Enabled)
+            return IkiBot.Bot.Channels.Teams.TeamsChannel.Run(settings);
         if (settings.TelegramToken is not null)
             return TelegramChannel.Run(settings);
         return RunChat(settings, outDir);

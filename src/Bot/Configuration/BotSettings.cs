@@ -15,6 +15,8 @@ public sealed class BotSettings
     public int ClosedAfterMonths { get; init; } = 3;
     public IReadOnlyList<string> Admins { get; init; } = [];
     public ReminderSettings Reminders { get; init; } = new();
+    /// <summary>The Teams channel's settings (Teams:*); <c>Teams.Enabled</c> says whether it runs.</summary>
+    public Channels.Teams.TeamsOptions Teams { get; init; } = new();
     /// <summary>"Struktur:Atasan" overrides of the organisation tree read from the document (bawahan → atasan).</summary>
     public IReadOnlyDictionary<string, string> Atasan { get; init; } = new Dictionary<string, string>();
 
@@ -37,6 +39,7 @@ public sealed class BotSettings
         ClosedAfterMonths = int.TryParse(c["Reporting:ClosedAfterMonths"], out var months) ? months : 3,
         Admins = c.GetSection("Admins").GetChildren().Select(x => x.Value).OfType<string>().ToList(),
         Reminders = ReminderSettings.From(c),
+        Teams = Channels.Teams.TeamsOptions.From(c),
         Atasan = ReminderSettings.AtasanFrom(c),
     };
 

@@ -40,7 +40,7 @@ public static class TelegramHost
         return builder.Build();
     }
 
-    private static void Configure(IServiceCollection services, ILoggingBuilder log, TelegramOptions options,
+    internal static void Configure(IServiceCollection services, ILoggingBuilder log, TelegramOptions options,
         ConversationEngine engine, IkiDbContextFactory database, TimeProvider time, Action<ILoggingBuilder>? logging)
     {
         log.ClearProviders();

@@ -1,0 +1,24 @@
+using IkiBot.Bot.Conversation;
+using IkiBot.Data;
+
+namespace IkiBot.Bot.Channels.Teams;
+
+/// <summary>
+/// Messages the bot starts itself (reminders, digests) to a Teams user: posted to the conversation reference saved
+/// from their first message or the install, through the same durable outbox as replies.
+/// </summary>
+public sealed class TeamsOutgoingSender(ChannelDeliveryStore store, TeamsConversationStore conversations, TeamsOutbox outbox) : IOutgoingSender
+{
+    public async Task<SendResult> SendAsync(Outgoing message, CancellationToken ct = default)
+    {
+        if (message.Channel != TeamsOptions.Channel)
+            return new SendResult(SendStatus.Failed, $"bukan pengguna Teams: {message.Channel}:{message.UserId}");
+        if (await conversations.FindAsync(message.UserId, ct) is not { } reference)
+            return new SendResult(SendStatus.Failed, $"belum ada percakapan Teams dengan {message.UserId} (pengguna belum pernah menulis ke bot)");
+        var drafts = TeamsRenderer.Render(message.Reply, TeamsActivityHandler.AddressOf(reference))
+            .Select(r => TeamsActivityHandler.Draft(r.Send, r.File)).ToList();
+        await store.CommitAsync(TeamsOptions.Channel, $"proaktif:{Guid.NewGuid():N}", null, drafts, null, ct);
+        outbox.Wake();
+        return SendResult.Queued;
+    }
+}
