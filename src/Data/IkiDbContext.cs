@@ -9,6 +9,10 @@ public sealed class IkiDbContext(DbContextOptions<IkiDbContext> options) : DbCon
     public DbSet<Target> Target => Set<Target>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    public DbSet<KbVersion> KbVersions => Set<KbVersion>();
+    public DbSet<KbPerubahan> KbPerubahan => Set<KbPerubahan>();
+    public DbSet<KbSinonim> KbSinonim => Set<KbSinonim>();
+    public DbSet<PertanyaanTakTerjawab> PertanyaanTakTerjawab => Set<PertanyaanTakTerjawab>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

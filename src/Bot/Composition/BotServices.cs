@@ -3,6 +3,7 @@ using IkiBot.Bot.Configuration;
 using IkiBot.Bot.Conversation;
 using IkiBot.Bot.Conversation.Reporting;
 using IkiBot.Bot.Conversation.Supervision;
+using IkiBot.Bot.Editing;
 using IkiBot.Bot.Supervision;
 using IkiBot.Data;
 using IkiBot.Knowledge;
@@ -18,8 +19,12 @@ public sealed class BotServices : IDisposable
     {
         Settings = settings;
         Time = time;
-        Knowledge = KnowledgeLoader.Load(settings, quiet);
         Database = IkiBot.Data.Database.Open(settings.DatabasePath);
+        KnowledgeStore = new KnowledgeVersionStore(Database, time);
+        var (document, versionId, _, _) = KnowledgeVersions.LoadAsync(KnowledgeStore, new IndikatorKeyMapping(Database, time),
+            () => KnowledgeLoader.LoadDocument(settings, quiet), KnowledgeLoader.SourceOf(settings)).GetAwaiter().GetResult();
+        Knowledge = new IkiKnowledge(document.ToKnowledgeBase(), settings.Atasan);
+        Versions = new KnowledgeVersions(Knowledge, KnowledgeStore, document, versionId);
         Users = new PenggunaStore(Database, time);
         Realisasi = new RealisasiStore(Database, time);
         Targets = new TargetStore(Database, time);
@@ -41,6 +46,8 @@ public sealed class BotServices : IDisposable
     public TimeProvider Time { get; }
     public IkiKnowledge Knowledge { get; }
     public IkiDbContextFactory Database { get; }
+    public KnowledgeVersionStore KnowledgeStore { get; }
+    public KnowledgeVersions Versions { get; }
     public PenggunaStore Users { get; }
     public RealisasiStore Realisasi { get; }
     public TargetStore Targets { get; }
