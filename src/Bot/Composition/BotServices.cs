@@ -36,7 +36,8 @@ public sealed class BotServices : IDisposable
         Rekap = new RekapBuilder(Knowledge, Realisasi, Targets, Users, time);
         Planner = new ReminderPlanner(Knowledge, Users, Reminders, Rekap, new ReportExamples(Knowledge, Reports));
         Supervision = new SupervisorDesk(Knowledge, Users, Reminders, Rekap, Reports, ReminderSchedule.For(settings.Reminders), time);
-        Engine = new ConversationEngine(Knowledge, Desk, Supervision);
+        Editing = new KbEditDesk(Versions, Users, settings.Admins, time);
+        Engine = new ConversationEngine(Knowledge, Desk, new CommandDesks(Supervision, Editing));
         foreach (var (bawahan, atasan) in settings.Atasan)
             if (!quiet && (Knowledge.Kb.Find(bawahan) is null || Knowledge.Kb.Find(atasan) is null))
                 Console.Error.WriteLine($"Peringatan: Struktur:Atasan \"{bawahan}\" -> \"{atasan}\" diabaikan (nama jabatan tidak ada di dokumen IKI).");
@@ -60,6 +61,7 @@ public sealed class BotServices : IDisposable
     public RekapBuilder Rekap { get; }
     public ReminderPlanner Planner { get; }
     public SupervisorDesk Supervision { get; }
+    public KbEditDesk Editing { get; }
 
     /// <summary>The reminder/digest runner over a channel's sender (the Telegram adapter's outgoing queue, or a recorder in tests).</summary>
     public ReminderRunner CreateReminderRunner(IOutgoingSender sender) => new(Planner, Reminders, sender, Time, Settings.Reminders);
