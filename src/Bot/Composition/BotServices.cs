@@ -36,8 +36,11 @@ public sealed class BotServices : IDisposable
         Rekap = new RekapBuilder(Knowledge, Realisasi, Targets, Users, time);
         Planner = new ReminderPlanner(Knowledge, Users, Reminders, Rekap, new ReportExamples(Knowledge, Reports));
         Supervision = new SupervisorDesk(Knowledge, Users, Reminders, Rekap, Reports, ReminderSchedule.For(settings.Reminders), time);
-        Editing = new KbEditDesk(Versions, Users, settings.Admins, time);
-        Engine = new ConversationEngine(Knowledge, Desk, new CommandDesks(Supervision, Editing));
+        var admins = new AdminGate(Users, settings.Admins);
+        Editing = new KbEditDesk(Versions, admins, time);
+        AnswerImprovement = new AnswerImprovementDesk(Knowledge, new AnswerImprovementStore(Database, time), admins, time);
+        AnswerImprovement.LoadAsync().GetAwaiter().GetResult();
+        Engine = new ConversationEngine(Knowledge, Desk, new CommandDesks(Supervision, Editing, AnswerImprovement), AnswerImprovement);
         foreach (var (bawahan, atasan) in settings.Atasan)
             if (!quiet && (Knowledge.Kb.Find(bawahan) is null || Knowledge.Kb.Find(atasan) is null))
                 Console.Error.WriteLine($"Peringatan: Struktur:Atasan \"{bawahan}\" -> \"{atasan}\" diabaikan (nama jabatan tidak ada di dokumen IKI).");
@@ -62,6 +65,7 @@ public sealed class BotServices : IDisposable
     public ReminderPlanner Planner { get; }
     public SupervisorDesk Supervision { get; }
     public KbEditDesk Editing { get; }
+    public AnswerImprovementDesk AnswerImprovement { get; }
 
     /// <summary>The reminder/digest runner over a channel's sender (the Telegram adapter's outgoing queue, or a recorder in tests).</summary>
     public ReminderRunner CreateReminderRunner(IOutgoingSender sender) => new(Planner, Reminders, sender, Time, Settings.Reminders);

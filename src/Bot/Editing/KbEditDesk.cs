@@ -14,7 +14,7 @@ namespace IkiBot.Bot.Editing;
 /// Admins edit the knowledge base in chat (issue 12): /ubah, /tambah, /hapus of tugas, fungsi and indicator rows,
 /// each shown as a before/after preview and stored as a new version only on Simpan; /riwayat, /urungkan.
 /// </summary>
-public sealed partial class KbEditDesk(KnowledgeVersions versions, PenggunaStore users, IReadOnlyList<string> configuredAdmins, TimeProvider time) : ICommandDesk
+public sealed partial class KbEditDesk(KnowledgeVersions versions, AdminGate gate, TimeProvider time) : ICommandDesk
 {
     public const int MaxTextLength = 1000;
     private static readonly string[] Columns = ["program", "indikator", "rincian", "formulasi", "sumber", "satuan"];
@@ -39,8 +39,8 @@ public sealed partial class KbEditDesk(KnowledgeVersions versions, PenggunaStore
     public async Task<TurnResult?> HandleCommandAsync(Incoming message, string command, string argument, CancellationToken ct)
     {
         if (command is not ("/ubah" or "/tambah" or "/hapus" or "/simpan" or "/batalubah" or "/riwayat" or "/urungkan")) return null;
-        var (admin, refusal) = await AdminAsync(message, ct);
-        if (refusal is not null) return refusal;
+        var (allowed, admin, refusal) = await gate.CheckAsync(message, "mengubah dokumen IKI", ct);
+        if (!allowed) return refusal;
         return command switch
         {
             "/simpan" => await SaveAsync(message, admin, argument, ct),
@@ -52,16 +52,6 @@ public sealed partial class KbEditDesk(KnowledgeVersions versions, PenggunaStore
     }
 
     private static string Key(Incoming m) => $"{m.Channel}:{m.UserId}";
-
-    private async Task<(Pengguna? Admin, TurnResult? Refusal)> AdminAsync(Incoming message, CancellationToken ct)
-    {
-        var user = await users.FindAsync(message.Channel, message.UserId, ct);
-        if (user is { Peran: Peran.Admin, Status: StatusPengguna.Aktif }) return (user, null);
-        if (configuredAdmins.Contains(message.UserId) || configuredAdmins.Contains(Key(message))) return (user, null);
-        var admins = (await users.AdminsAsync(ct)).Select(a => a.NamaTampilan).ToList();
-        var who = admins.Count == 0 ? "Belum ada admin terdaftar." : $"Hubungi admin: {string.Join(", ", admins)}.";
-        return (null, new TurnResult(new Reply($"Hanya admin yang dapat mengubah dokumen IKI. {who}")));
-    }
 
     // ---- preview ----
 
