@@ -41,6 +41,27 @@ public static class Program
             return KbCommand.Execute(knowledge.Kb, r.GetValue(kbJson), Console.Out);
         });
 
+        var importFile = new Argument<string>("berkas") { Description = "Ekspor teks IKI atau dokumen Word (.docx)" };
+        var importDryRun = new Option<bool>("--dry-run") { Description = "Tampilkan perbedaannya saja" };
+        var importYes = new Option<bool>("--yes") { Description = "Simpan tanpa bertanya" };
+        var importJson = new Option<bool>("--json");
+        var kbImport = new Command("import", "Muat dokumen baru sebagai versi baru (dengan diff dan konfirmasi)") { importFile, importDryRun, importYes, importJson };
+        kbImport.SetAction(r =>
+        {
+            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
+            return KbImportCommand.ImportAsync(services, r.GetValue(importFile)!, r.GetValue(importDryRun), r.GetValue(importYes), r.GetValue(importJson),
+                Console.In, Console.Out).GetAwaiter().GetResult();
+        });
+        var exportOut = new Option<string>("--out") { Required = true, Description = "Berkas teks tujuan" };
+        var kbExport = new Command("export", "Tulis versi sekarang sebagai ekspor teks IKI") { exportOut };
+        kbExport.SetAction(r =>
+        {
+            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
+            return KbImportCommand.ExportAsync(services, r.GetValue(exportOut)!, Console.Out).GetAwaiter().GetResult();
+        });
+        kbCommand.Subcommands.Add(kbImport);
+        kbCommand.Subcommands.Add(kbExport);
+
         var questions = new Option<string>("--questions") { Description = "Pertanyaan (JSON Lines, kind=ask)", DefaultValueFactory = _ => "tests/eval/dev.jsonl" };
         var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 100 };
         var benchJson = new Option<bool>("--json");
@@ -121,7 +142,7 @@ public static class Program
     }
 
     public const string Usage =
-        "Pemakaian: ikibot [chat | ask \"pertanyaan\" [--json] | kb [--json] | bench [--json] | report --as \"JABATAN\" \"teks\" [--dry-run] [--json]\n" +
+        "Pemakaian: ikibot [chat | ask \"pertanyaan\" [--json] | kb [--json] | kb import BERKAS [--dry-run] [--yes] [--json] | kb export --out BERKAS | bench [--json] | report --as \"JABATAN\" \"teks\" [--dry-run] [--json]\n" +
         "                 | users add --channel C --id ID [--jabatan J] [--role staf|atasan|admin] | users list [--json] | realisasi list [--periode TTTT-BB] [--json]]\n" +
         "                [--kb BERKAS] [--db BERKAS]";
 

@@ -101,4 +101,12 @@ public sealed class KnowledgeVersionStore(IDbContextFactory<IkiDbContext> factor
         var prefix = $"{tahun:D4}-";
         return await db.Realisasi.CountAsync(r => r.Jabatan == jabatan && r.IndikatorKey == indikatorKey && !r.Dibatalkan && r.Periode.StartsWith(prefix), ct);
     }
+
+    /// <summary>Realizations (not cancelled) and targets stored under an indicator key, any period.</summary>
+    public async Task<(int Realisasi, int Target)> StoredUnderAsync(string jabatan, string indikatorKey, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        return (await db.Realisasi.CountAsync(r => r.Jabatan == jabatan && r.IndikatorKey == indikatorKey && !r.Dibatalkan, ct),
+            await db.Target.CountAsync(t => t.Jabatan == jabatan && t.IndikatorKey == indikatorKey, ct));
+    }
 }
