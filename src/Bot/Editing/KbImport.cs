@@ -77,6 +77,7 @@ public sealed class KbImport(KnowledgeVersions versions)
                 {
                     "tambah" => $"  + {c.Label}: {c.Sesudah}",
                     "hapus" => $"  - {c.Label}: {c.Sebelum}",
+                    _ when c.Sebelum == c.Sesudah => $"  ~ {c.Label}: {c.Sesudah}",
                     _ => $"  ~ {c.Label}: {c.Sebelum} → {c.Sesudah}",
                 });
         }

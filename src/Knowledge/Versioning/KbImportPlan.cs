@@ -73,10 +73,11 @@ public sealed record KbImportPlan(KbDocument Next, IReadOnlyList<string> Jabatan
             if (pick is null) continue;
             result[i] = With(pick, incoming[i]);
             used.Add(pick.Id);
-            if (pick.No != incoming[i].No || !Same(pick.Program, incoming[i].Program) || !Same(pick.Formulasi, incoming[i].Formulasi) || !Same(pick.SumberData, incoming[i].SumberData)
-                || !pick.Rincian.SequenceEqual(incoming[i].Rincian))
+            var changed = Differences(pick, incoming[i]);
+            if (pick.No != incoming[i].No || changed.Count > 0)
                 changes.Add(new KbRowChange(old.Nama, "ubah", pick.No == incoming[i].No ? $"indikator {pick.No}" : $"indikator {pick.No} → {incoming[i].No}", pick.Id,
-                    $"{pick.No}. {pick.Program} | {pick.Uraian}", $"{incoming[i].No}. {incoming[i].Program} | {incoming[i].Uraian}"));
+                    changed.Count == 0 ? pick.Uraian : string.Join("; ", changed.Select(c => $"{c.Kolom}: {c.Sebelum}")),
+                    changed.Count == 0 ? incoming[i].Uraian : string.Join("; ", changed.Select(c => $"{c.Kolom}: {c.Sesudah}"))));
         }
         for (var i = 0; i < incoming.Count; i++)
         {
@@ -98,6 +99,16 @@ public sealed record KbImportPlan(KbDocument Next, IReadOnlyList<string> Jabatan
         foreach (var o in old.Indikator.Where(o => !used.Contains(o.Id)))
             changes.Add(new KbRowChange(old.Nama, "hapus", $"indikator {o.No}", o.Id, o.Uraian, null));
         return result.Select(r => r!).ToList();
+    }
+
+    private static List<(string Kolom, string Sebelum, string Sesudah)> Differences(KbIndikator o, Indikator r)
+    {
+        var list = new List<(string, string, string)>();
+        if (!Same(o.Program, r.Program)) list.Add(("program", o.Program, r.Program));
+        if (!Same(o.Formulasi, r.Formulasi)) list.Add(("formulasi", o.Formulasi, r.Formulasi));
+        if (!Same(o.SumberData, r.SumberData)) list.Add(("sumber", o.SumberData, r.SumberData));
+        if (!o.Rincian.SequenceEqual(r.Rincian)) list.Add(("rincian", string.Join(" / ", o.Rincian), string.Join(" / ", r.Rincian)));
+        return list;
     }
 
     private static bool Same(string a, string b) =>
