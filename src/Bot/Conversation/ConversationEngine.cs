@@ -59,6 +59,9 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
             return new TurnResult(new Reply($"Perintah {Shorten(command)} tidak dikenal. Ketik /bantuan untuk daftar perintah."));
         }
 
+        if (supervision is IDialogueDesk dialogue && await dialogue.ContinueAsync(message, text, ct) is { } continued)
+            return continued;
+
         if (reports is not null && await reports.LooksLikeReportAsync(message, text, ct))
         {
             var handled = await reports.HandleReportAsync(message, text, ct);

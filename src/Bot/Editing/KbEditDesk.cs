@@ -14,8 +14,14 @@ namespace IkiBot.Bot.Editing;
 /// Admins edit the knowledge base in chat (issue 12): /ubah, /tambah, /hapus of tugas, fungsi and indicator rows,
 /// each shown as a before/after preview and stored as a new version only on Simpan; /riwayat, /urungkan.
 /// </summary>
-public sealed partial class KbEditDesk(KnowledgeVersions versions, AdminGate gate, TimeProvider time) : ICommandDesk
+public sealed partial class KbEditDesk(KnowledgeVersions versions, AdminGate gate, TimeProvider time) : ICommandDesk, IDialogueDesk
 {
+    private static readonly string[] Steps = ["program", "indikator", "formulasi", "sumber data"];
+    private readonly ConcurrentDictionary<string, NewRowDialogue> _dialogues = new();
+
+    /// <summary>/tambah indikator &lt;jabatan&gt; asks for the columns one message at a time.</summary>
+    private sealed record NewRowDialogue(string Jabatan, IReadOnlyList<string> Answers);
+
     public const int MaxTextLength = 1000;
     private static readonly string[] Columns = ["program", "indikator", "rincian", "formulasi", "sumber", "satuan"];
     private readonly ConcurrentDictionary<string, PendingEdit> _pending = new();
@@ -30,7 +36,7 @@ public sealed partial class KbEditDesk(KnowledgeVersions versions, AdminGate gat
     public IReadOnlyList<string> HelpLines { get; } =
     [
         "/ubah tugas|fungsi <jabatan> <huruf> <teks> — (admin) ubah dokumen IKI; juga /tambah tugas <jabatan>: <teks>, /hapus tugas <jabatan> <huruf>",
-        "/ubah indikator <jabatan> <no> <program|indikator|rincian|formulasi|sumber|satuan> <teks>, /tambah indikator <jabatan>: <program> | <indikator>, /hapus indikator <jabatan> <no>",
+        "/ubah indikator <jabatan> <no> <program|indikator|rincian|formulasi|sumber|satuan> <teks>, /tambah indikator <jabatan> (dipandu) atau /tambah indikator <jabatan>: <program> | <indikator>, /hapus indikator <jabatan> <no>",
         "/riwayat <jabatan> — perubahan dokumen; /urungkan — batalkan perubahan terakhir Anda",
     ];
 
@@ -161,6 +167,16 @@ public sealed partial class KbEditDesk(KnowledgeVersions versions, AdminGate gat
     private Task<TurnResult> AddAsync(Incoming message, ElementKind kind, string rest, string command, CancellationToken ct)
     {
         var colon = rest.IndexOf(':');
+        if (colon < 0 && kind == ElementKind.Indikator && rest.Length > 0)
+        {
+            var (named, askBack) = Resolve(rest, command, kind, ":");
+            if (named is null) return Task.FromResult(askBack!.Replies[0].Choices.Count > 0
+                ? new TurnResult(askBack.Replies[0] with { Choices = askBack.Replies[0].Choices.Select(c => c with { Payload = $"/tambah indikator {c.Label}" }).ToList() })
+                : askBack);
+            _dialogues[Key(message)] = new NewRowDialogue(named.Nama, []);
+            var next = named.Indikator.Count == 0 ? 1 : named.Indikator.Max(r => r.No) + 1;
+            return Task.FromResult(Say($"Baris indikator baru untuk {named.Nama} (nomor {next}).\nKirim *program*-nya. (/batalubah untuk berhenti)"));
+        }
         if (colon <= 0) return Task.FromResult(Say($"Pisahkan jabatan dan teks dengan titik dua. Contoh: {Example(command, kind)}"));
         var (j, ask) = Resolve(rest[..colon].Trim(), command, kind, ": " + rest[(colon + 1)..].Trim());
         if (j is null) return Task.FromResult(ask!);
@@ -226,8 +242,32 @@ public sealed partial class KbEditDesk(KnowledgeVersions versions, AdminGate gat
 
     // ---- save, cancel ----
 
+    public Task<TurnResult?> ContinueAsync(Incoming message, string text, CancellationToken ct)
+    {
+        if (!_dialogues.TryGetValue(Key(message), out var dialogue)) return Task.FromResult<TurnResult?>(null);
+        var step = dialogue.Answers.Count;
+        var answer = text.Trim();
+        if (step >= 2 && answer == "-") answer = "";
+        else if (TextProblem(answer, "/tambah", ElementKind.Indikator) is { } problem) return Task.FromResult<TurnResult?>(Say(problem));
+        var answers = dialogue.Answers.Append(answer).ToList();
+        if (answers.Count < Steps.Length)
+        {
+            _dialogues[Key(message)] = dialogue with { Answers = answers };
+            var optional = answers.Count >= 2 ? " (atau \"-\" bila kosong)" : "";
+            return Task.FromResult<TurnResult?>(Say($"Kirim *{Steps[answers.Count]}*-nya{optional}."));
+        }
+        _dialogues.TryRemove(Key(message), out _);
+        var j = versions.Document.Find(dialogue.Jabatan);
+        if (j is null) return Task.FromResult<TurnResult?>(Say($"Jabatan {dialogue.Jabatan} sudah tidak ada dalam dokumen."));
+        var no = j.Indikator.Count == 0 ? 1 : j.Indikator.Max(r => r.No) + 1;
+        var row = new KbIndikator(KbDocument.NewId("ind"), no, answers[0], answers[1], [], answers[2], answers[3]);
+        return Task.FromResult<TurnResult?>(Preview(message, j, row.Id, "tambah indikator", $"indikator {no}", null, Show(row),
+            x => KbElements.Put(x, row.Id, row with { No = x.Indikator.Count == 0 ? 1 : x.Indikator.Max(r => r.No) + 1 }, int.MaxValue)));
+    }
+
     private TurnResult Cancel(Incoming message, string argument)
     {
+        _dialogues.TryRemove(Key(message), out _);
         if (_pending.TryGetValue(Key(message), out var p) && (argument.Length == 0 || argument == p.Token.ToString(CultureInfo.InvariantCulture)))
             _pending.TryRemove(Key(message), out _);
         return Say("Perubahan dibatalkan; dokumen tidak berubah.");

@@ -157,3 +157,24 @@ public class ChatEditTests
         Assert.Contains("Jumlah kas opname yang dilakukan", (await bot.Say("/indikator bendahara", "rina")).Text);
     }
 }
+
+public class GuidedNewRowTests
+{
+    [Fact]
+    public async Task Tambah_indikator_with_only_the_jabatan_asks_for_the_columns_one_by_one_then_previews()
+    {
+        using var bot = new SupervisionBot();
+        await bot.UserAsync("admin", null, Peran.Admin, nama: "Bu Admin");
+        Assert.Contains("(nomor 6)", (await bot.Say("/tambah indikator bendahara", "admin")).Text);
+        Assert.Contains("*indikator*", (await bot.Say("Mengelola kas tunai", "admin")).Text);
+        Assert.Contains("kosong", (await bot.Say("   ", "admin")).Text); // empty is refused, the step stays
+        Assert.Contains("*formulasi*", (await bot.Say("Jumlah kas opname yang dilakukan", "admin")).Text);
+        Assert.Contains("*sumber data*", (await bot.Say("-", "admin")).Text);
+        var preview = await bot.Say("Berita acara kas opname", "admin");
+        Assert.Contains("Sesudah: 6. Mengelola kas tunai — Jumlah kas opname yang dilakukan; sumber: Berita acara kas opname", preview.Text);
+        Assert.Contains("Tersimpan", (await bot.Say(preview.Replies[0].Choices[0].Payload, "admin")).Text);
+        Assert.Contains("6. Jumlah kas opname yang dilakukan", (await bot.Say("/indikator bendahara", "admin")).Text);
+        // The dialogue is over: plain text is a question again.
+        Assert.DoesNotContain("Kirim", (await bot.Say("apa tugas bendahara?", "admin")).Text);
+    }
+}
