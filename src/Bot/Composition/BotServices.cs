@@ -40,7 +40,7 @@ public sealed class BotServices : IDisposable
         Editing = new KbEditDesk(Versions, admins, time);
         AnswerImprovement = new AnswerImprovementDesk(Knowledge, new AnswerImprovementStore(Database, time), admins, time);
         AnswerImprovement.LoadAsync().GetAwaiter().GetResult();
-        Engine = new ConversationEngine(Knowledge, Desk, new CommandDesks(Supervision, Editing, AnswerImprovement), AnswerImprovement);
+        Engine = new ConversationEngine(Knowledge, Desk, new CommandDesks(Supervision, Editing, AnswerImprovement, new KbFileImportDesk(new KbImport(Versions), admins)), AnswerImprovement);
         foreach (var (bawahan, atasan) in settings.Atasan)
             if (!quiet && (Knowledge.Kb.Find(bawahan) is null || Knowledge.Kb.Find(atasan) is null))
                 Console.Error.WriteLine($"Peringatan: Struktur:Atasan \"{bawahan}\" -> \"{atasan}\" diabaikan (nama jabatan tidak ada di dokumen IKI).");

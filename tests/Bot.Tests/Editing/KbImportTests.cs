@@ -124,6 +124,33 @@ public class KbImportTests
         Assert.Contains("tidak tampak seperti tabel IKI", KbImport.Read("a.docx", Word(body => body.Append(Table([["Nama", "Alamat"], ["Budi", "Jl. Mawar"]])))).Problem);
     }
 
+    [Fact]
+    public async Task An_admin_sends_the_docx_to_the_bot_sees_the_diff_and_saves_it_with_a_button()
+    {
+        using var bot = new SupervisionBot();
+        await bot.UserAsync("admin", null, Peran.Admin, nama: "Bu Admin");
+        await bot.UserAsync("rina", Bendahara, nama: "Rina");
+        var changed = KbDocument.FromJson(bot.Services.Versions.Document.ToJson());
+        var bendahara = changed.Find(Bendahara)!;
+        changed = changed.With(bendahara with { Indikator = bendahara.Indikator.Select(r => r.No == 2 ? r with { Uraian = "Jumlah SP2D yang diterbitkan" } : r).ToList() });
+        var bytes = Docx(changed);
+        Task<IkiBot.Bot.Conversation.TurnResult> Send(string user, byte[] content, string name = "iki-2027.docx") => bot.Services.Engine.HandleAsync(
+            new IkiBot.Bot.Conversation.Incoming("telegram", user, user, Guid.NewGuid().ToString("N"), "/impor", bot.Clock.GetUtcNow(), true,
+                new IkiBot.Bot.Conversation.IncomingFile(name, content.Length, _ => Task.FromResult(content))));
+
+        Assert.Contains("Hanya admin", (await Send("rina", bytes)).Text);
+        var preview = await Send("admin", bytes);
+        Assert.Contains("~ indikator 2: Jumlah SP2D yang dibuat → Jumlah SP2D yang diterbitkan", preview.Text);
+        Assert.Equal(["Simpan", "Batal"], preview.Replies[0].Choices.Select(c => c.Label).ToArray());
+        Assert.Contains("Jumlah SP2D yang dibuat", (await bot.Say("/indikator bendahara", "rina")).Text); // not yet
+        Assert.Contains("Tersimpan sebagai versi 2", (await bot.Say(preview.Replies[0].Choices[0].Payload, "admin")).Text);
+        Assert.Contains("Jumlah SP2D yang diterbitkan", (await bot.Say("/indikator bendahara", "rina")).Text);
+
+        Assert.Contains("5 MB", (await bot.Services.Engine.HandleAsync(new IkiBot.Bot.Conversation.Incoming("telegram", "admin", "a", "big", "/impor", bot.Clock.GetUtcNow(), true,
+            new IkiBot.Bot.Conversation.IncomingFile("x.docx", KbImport.MaxBytes + 1, _ => throw new InvalidOperationException("must not download"))))).Text);
+        Assert.Contains("bukan teks", (await Send("admin", [0, 1, 0, 0, 7, 0], "foto.txt")).Text);
+    }
+
     // ---- a Word document built like the original: headings as paragraphs, one table per jabatan ----
 
     private static byte[] Docx(KbDocument doc) => Word(body =>
