@@ -42,6 +42,27 @@ public static class Program
             return KbCommand.Execute(knowledge.Kb, r.GetValue(kbJson), Console.Out);
         });
 
+        var importFile = new Argument<string>("berkas") { Description = "Ekspor teks IKI atau dokumen Word (.docx)" };
+        var importDryRun = new Option<bool>("--dry-run") { Description = "Tampilkan perbedaannya saja" };
+        var importYes = new Option<bool>("--yes") { Description = "Simpan tanpa bertanya" };
+        var importJson = new Option<bool>("--json");
+        var kbImport = new Command("import", "Muat dokumen baru sebagai versi baru (dengan diff dan konfirmasi)") { importFile, importDryRun, importYes, importJson };
+        kbImport.SetAction(r =>
+        {
+            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
+            return KbImportCommand.ImportAsync(services, r.GetValue(importFile)!, r.GetValue(importDryRun), r.GetValue(importYes), r.GetValue(importJson),
+                Console.In, Console.Out).GetAwaiter().GetResult();
+        });
+        var exportOut = new Option<string>("--out") { Required = true, Description = "Berkas teks tujuan" };
+        var kbExport = new Command("export", "Tulis versi sekarang sebagai ekspor teks IKI") { exportOut };
+        kbExport.SetAction(r =>
+        {
+            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
+            return KbImportCommand.ExportAsync(services, r.GetValue(exportOut)!, Console.Out).GetAwaiter().GetResult();
+        });
+        kbCommand.Subcommands.Add(kbImport);
+        kbCommand.Subcommands.Add(kbExport);
+
         var questions = new Option<string?>("--questions") { Description = "Pertanyaan (JSON Lines, kind=ask; bawaan: dev set di dalam program)" };
         var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 100 };
         var benchJson = new Option<bool>("--json");
@@ -134,6 +155,8 @@ public static class Program
         "  (tanpa perintah) | chat [--out-dir FOLDER]        obrolan di terminal (Telegram bila Telegram:Token diisi)\n" +
         "  ask \"pertanyaan\" [--json]                       jawab satu pertanyaan (--json tanpa pertanyaan: satu per baris stdin)\n" +
         "  kb [--json]                                      isi dokumen IKI dan laporan impornya\n" +
+        "  kb import BERKAS [--dry-run] [--yes] [--json]     muat dokumen baru (teks atau .docx) sebagai versi baru\n" +
+        "  kb export --out BERKAS                            tulis versi sekarang sebagai ekspor teks\n" +
         "  bench [--json] [--questions BERKAS] [--repeat N] ukur waktu mulai dan latensi\n" +
         "  report --as \"JABATAN\" \"teks\" [--dry-run] [--json] catat satu laporan (--json tanpa teks: JSON Lines di stdin)\n" +
         "  users add --channel telegram|teams|console --id ID [--jabatan J] [--role staf|atasan|admin] [--nama N]\n" +

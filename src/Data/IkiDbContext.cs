@@ -10,6 +10,10 @@ public sealed class IkiDbContext(DbContextOptions<IkiDbContext> options) : DbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<PermintaanJabatan> PermintaanJabatan => Set<PermintaanJabatan>();
+    public DbSet<KbVersion> KbVersions => Set<KbVersion>();
+    public DbSet<KbPerubahan> KbPerubahan => Set<KbPerubahan>();
+    public DbSet<KbSinonim> KbSinonim => Set<KbSinonim>();
+    public DbSet<PertanyaanTakTerjawab> PertanyaanTakTerjawab => Set<PertanyaanTakTerjawab>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

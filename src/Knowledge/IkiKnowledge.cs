@@ -1,4 +1,5 @@
 using IkiBot.Knowledge.Answers;
+using IkiBot.Knowledge.Language;
 using IkiBot.Knowledge.Model;
 using IkiBot.Knowledge.Organisation;
 using IkiBot.Knowledge.Parsing;
@@ -7,23 +8,60 @@ using IkiBot.Knowledge.Understanding;
 
 namespace IkiBot.Knowledge;
 
-/// <summary>Everything the bot knows from one IKI document: the document, its index, and the ways to ask it.</summary>
+/// <summary>
+/// Everything the bot knows from one IKI document: the document, its index, and the ways to ask it.
+/// <see cref="Replace"/> swaps in a new version live: the new index is built aside and swapped in one step, so a
+/// question is answered wholly from the old or wholly from the new version.
+/// </summary>
 public sealed class IkiKnowledge : IDisposable
 {
+    private static readonly TimeSpan RetiredIndexLifetime = TimeSpan.FromSeconds(30);
+    private readonly IReadOnlyDictionary<string, string>? _atasanOverrides;
+    private readonly object _replacing = new();
+    private Snapshot _current;
+
     public IkiKnowledge(KnowledgeBase kb, IReadOnlyDictionary<string, string>? atasanOverrides = null)
     {
-        Kb = kb;
-        Index = new KnowledgeIndex(kb);
-        Questions = new QuestionInterpreter(Index);
-        Struktur = new StrukturOrganisasi(kb, atasanOverrides);
-        Answers = new AnswerWriter(kb, Struktur);
+        _atasanOverrides = atasanOverrides;
+        _current = Build(kb, 0);
     }
 
-    public KnowledgeBase Kb { get; }
-    public KnowledgeIndex Index { get; }
-    public QuestionInterpreter Questions { get; }
-    public StrukturOrganisasi Struktur { get; }
-    public AnswerWriter Answers { get; }
+    /// <summary>One consistent version: the document and everything built from it.</summary>
+    public sealed record Snapshot(KnowledgeBase Kb, KnowledgeIndex Index, QuestionInterpreter Questions, StrukturOrganisasi Struktur, AnswerWriter Answers, int Version);
+
+    /// <summary>The version being served now; take it once per question to stay on one version.</summary>
+    public Snapshot Current => Volatile.Read(ref _current);
+
+    public KnowledgeBase Kb => Current.Kb;
+    public KnowledgeIndex Index => Current.Index;
+    public QuestionInterpreter Questions => Current.Questions;
+    public StrukturOrganisasi Struktur => Current.Struktur;
+    public AnswerWriter Answers => Current.Answers;
+
+    /// <summary>Counts the swaps in this process (0 = as constructed); caches built from the knowledge compare it.</summary>
+    public int Version => Current.Version;
+
+    /// <summary>Synonyms added by admins ("kata" → words of the document), applied to questions before they are read.</summary>
+    public SynonymTable Synonyms { get; } = new();
+
+    /// <summary>Builds the index of <paramref name="kb"/> aside, then serves it. The old index stays usable for a while for questions already on it.</summary>
+    public void Replace(KnowledgeBase kb)
+    {
+        lock (_replacing)
+        {
+            var next = Build(kb, _current.Version + 1);
+            var old = Interlocked.Exchange(ref _current, next);
+            _ = Task.Delay(RetiredIndexLifetime).ContinueWith(_ => old.Index.Dispose(), TaskScheduler.Default);
+        }
+    }
+
+    private Snapshot Build(KnowledgeBase kb, int version)
+    {
+        var index = new KnowledgeIndex(kb);
+        var questions = new QuestionInterpreter(index);
+        var struktur = new StrukturOrganisasi(kb, _atasanOverrides);
+        return new Snapshot(kb, index, questions, struktur, new AnswerWriter(kb, struktur), version);
+    }
 
     public static IkiKnowledge LoadBundled() => new(BundledDocument.Load());
 
@@ -31,31 +69,36 @@ public sealed class IkiKnowledge : IDisposable
 
     public (Interpretation Interpretation, Answer Answer) Ask(string? question)
     {
-        var interpretation = Questions.Interpret(question);
-        return (interpretation, Answers.Write(interpretation));
+        var snapshot = Current;
+        var interpretation = snapshot.Questions.Interpret(Synonyms.Apply(question));
+        return (interpretation, snapshot.Answers.Write(interpretation));
     }
 
     /// <summary>"/tugas kasi phi": the intent is given, the jabatan is read from the words.</summary>
     public (Interpretation Interpretation, Answer Answer) AskAbout(Intent intent, string jabatanText)
     {
-        var exact = ResolveJabatan(jabatanText, out var candidates);
+        var snapshot = Current;
+        var exact = ResolveJabatan(snapshot, jabatanText, out var candidates);
         if (exact is null && candidates.Count == 0)
-            return (Interpretation.Unknown, Answers.UnknownJabatan(jabatanText));
+            return (Interpretation.Unknown, snapshot.Answers.UnknownJabatan(jabatanText));
         var interpretation = exact is not null
             ? new Interpretation(intent, [new RankedJabatan(exact, 1)], false)
             : new Interpretation(intent, candidates.Select(c => new RankedJabatan(c, 0)).ToList(), true);
-        return (interpretation, Answers.Write(interpretation));
+        return (interpretation, snapshot.Answers.Write(interpretation));
     }
 
     /// <summary>
     /// The one jabatan a text names (exact name, or clearly by its words); null with up to 3 candidates to ask
     /// between when it is not clear, or with none when the text names no jabatan.
     /// </summary>
-    public string? ResolveJabatan(string text, out IReadOnlyList<string> candidates)
+    public string? ResolveJabatan(string text, out IReadOnlyList<string> candidates) =>
+        ResolveJabatan(Current, text, out candidates);
+
+    private string? ResolveJabatan(Snapshot snapshot, string text, out IReadOnlyList<string> candidates)
     {
         candidates = [];
-        if (Kb.Find(text) is { } exact) return exact.Nama;
-        var names = Questions.Names.Rank(Questions.Reader.Read(text));
+        if (snapshot.Kb.Find(text) is { } exact) return exact.Nama;
+        var names = snapshot.Questions.Names.Rank(snapshot.Questions.Reader.Read(Synonyms.Apply(text)));
         if (names.Count == 0 || names[0].Score < QuestionInterpreter.SomeName) return null;
         var close = names.TakeWhile(n => n.Score >= names[0].Score - QuestionInterpreter.Margin).Take(QuestionInterpreter.MaxChoices).ToList();
         if (close.Count == 1 && names[0].Score >= QuestionInterpreter.ClearName) return names[0].Nama;
@@ -63,5 +106,5 @@ public sealed class IkiKnowledge : IDisposable
         return null;
     }
 
-    public void Dispose() => Index.Dispose();
+    public void Dispose() => Current.Index.Dispose();
 }

@@ -33,6 +33,7 @@ public static class BenchCommand
             }
         samples.Sort();
         var (reportP50, reportP99, reportCount) = BenchReports(lines);
+        var kb = KnowledgeEditBench.Run();
         var result = new
         {
             questions = questions.Count,
@@ -44,10 +45,14 @@ public static class BenchCommand
             reports = reportCount,
             reportP50Ms = Math.Round(reportP50, 3),
             reportP99Ms = Math.Round(reportP99, 3),
+            kbImportMs = kb.ImportMs,
+            kbSaveToAnswerP50Ms = kb.SaveToAnswerP50Ms,
+            kbSaveToAnswerMaxMs = kb.SaveToAnswerMaxMs,
         };
         output.WriteLine(json ? Json.Write(result)
             : $"cold start {result.coldStartMs} ms; index build {result.indexBuildMs} ms; ask p50 {result.askP50Ms} ms, p99 {result.askP99Ms} ms ({samples.Count} questions); " +
-              $"report (parse + store) p50 {result.reportP50Ms} ms, p99 {result.reportP99Ms} ms ({reportCount} reports)");
+              $"report (parse + store) p50 {result.reportP50Ms} ms, p99 {result.reportP99Ms} ms ({reportCount} reports); " +
+              $"kb import {kb.ImportMs} ms; Simpan to new answer p50 {kb.SaveToAnswerP50Ms} ms, max {kb.SaveToAnswerMaxMs} ms ({kb.Edits} edits)");
         return 0;
     }
 

@@ -148,7 +148,7 @@ public static class SupervisionCommands
         if (names.Count == 0) names.AddRange(services.Knowledge.Kb.Jabatan.Select(j => j.Nama));
 
         var rekap = await services.Rekap.BuildAsync(range, names);
-        var bytes = RekapWorkbook.Build(rekap);
+        var bytes = await RekapWorkbook.BuildAsync(rekap);
         var path = Path.GetFullPath(outFile ?? RekapWorkbook.FileName(range));
         OutputFolder.Require(path);
         await File.WriteAllBytesAsync(path, bytes);

@@ -3,6 +3,7 @@ using IkiBot.Bot.Configuration;
 using IkiBot.Bot.Conversation;
 using IkiBot.Bot.Conversation.Reporting;
 using IkiBot.Bot.Conversation.Supervision;
+using IkiBot.Bot.Editing;
 using IkiBot.Bot.Supervision;
 using IkiBot.Data;
 using IkiBot.Knowledge;
@@ -18,8 +19,12 @@ public sealed class BotServices : IDisposable
     {
         Settings = settings;
         Time = time;
-        Knowledge = KnowledgeLoader.Load(settings, quiet);
         Database = IkiBot.Data.Database.Open(settings.DatabasePath);
+        KnowledgeStore = new KnowledgeVersionStore(Database, time);
+        var (document, versionId, _, _) = KnowledgeVersions.LoadAsync(KnowledgeStore, new IndikatorKeyMapping(Database, time),
+            () => KnowledgeLoader.LoadDocument(settings, quiet), KnowledgeLoader.SourceOf(settings)).GetAwaiter().GetResult();
+        Knowledge = new IkiKnowledge(document.ToKnowledgeBase(), settings.Atasan);
+        Versions = new KnowledgeVersions(Knowledge, KnowledgeStore, document, versionId);
         Users = new PenggunaStore(Database, time);
         Realisasi = new RealisasiStore(Database, time);
         Targets = new TargetStore(Database, time);
@@ -31,7 +36,11 @@ public sealed class BotServices : IDisposable
         Rekap = new RekapBuilder(Knowledge, Realisasi, Targets, Users, time);
         Planner = new ReminderPlanner(Knowledge, Users, Reminders, Rekap, new ReportExamples(Knowledge, Reports));
         Supervision = new SupervisorDesk(Knowledge, Users, Reminders, Rekap, Reports, ReminderSchedule.For(settings.Reminders), time);
-        Engine = new ConversationEngine(Knowledge, Desk, Supervision, new CommandGate(Users));
+        var admins = new AdminGate(Users, settings.Admins);
+        Editing = new KbEditDesk(Versions, admins, time);
+        AnswerImprovement = new AnswerImprovementDesk(Knowledge, new AnswerImprovementStore(Database, time), admins, time);
+        AnswerImprovement.LoadAsync().GetAwaiter().GetResult();
+        Engine = new ConversationEngine(Knowledge, Desk, new CommandDesks(Supervision, Editing, AnswerImprovement, new KbFileImportDesk(new KbImport(Versions), admins)), AnswerImprovement, new CommandGate(Users));
         foreach (var (bawahan, atasan) in settings.Atasan)
             if (!quiet && (Knowledge.Kb.Find(bawahan) is null || Knowledge.Kb.Find(atasan) is null))
                 Console.Error.WriteLine($"Peringatan: Struktur:Atasan \"{bawahan}\" -> \"{atasan}\" diabaikan (nama jabatan tidak ada di dokumen IKI).");
@@ -41,6 +50,8 @@ public sealed class BotServices : IDisposable
     public TimeProvider Time { get; }
     public IkiKnowledge Knowledge { get; }
     public IkiDbContextFactory Database { get; }
+    public KnowledgeVersionStore KnowledgeStore { get; }
+    public KnowledgeVersions Versions { get; }
     public PenggunaStore Users { get; }
     public RealisasiStore Realisasi { get; }
     public TargetStore Targets { get; }
@@ -53,6 +64,8 @@ public sealed class BotServices : IDisposable
     public RekapBuilder Rekap { get; }
     public ReminderPlanner Planner { get; }
     public SupervisorDesk Supervision { get; }
+    public KbEditDesk Editing { get; }
+    public AnswerImprovementDesk AnswerImprovement { get; }
 
     /// <summary>The reminder/digest runner over a channel's sender (the Telegram adapter's outgoing queue, or a recorder in tests).</summary>
     public ReminderRunner CreateReminderRunner(IOutgoingSender sender) => new(Planner, Reminders, sender, Time, Settings.Reminders);

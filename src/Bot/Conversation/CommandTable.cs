@@ -34,6 +34,7 @@ public static class CommandTable
     private const string Engine = nameof(ConversationEngine);
     private const string Reports = "Reporting.ReportDesk";
     private const string Supervision = "Supervision.SupervisorDesk";
+    private const string Editing = "Editing.KbEditDesk (admin check: Editing.AdminGate, which also knows the Admins setting)";
 
     public static readonly IReadOnlyList<CommandSpec> All =
     [
@@ -57,6 +58,14 @@ public static class CommandTable
         new("/ekspor",        Audience.Active,        true,  Supervision, "/export"),
         new("/grafik",        Audience.Active,        true,  Supervision, "/chart"),
         new("/pengingat",     Audience.Registered,    true,  Supervision),
+        new("/ubah",          Audience.Anyone,        true,  Editing),
+        new("/tambah",        Audience.Anyone,        true,  Editing),
+        new("/hapus",         Audience.Anyone,        true,  Editing),
+        new("/riwayat",       Audience.Anyone,        true,  Editing),
+        new("/urungkan",      Audience.Anyone,        true,  Editing),
+        new("/impor",         Audience.Anyone,        true,  "Editing.KbFileImportDesk (admin check: Editing.AdminGate)"),
+        new("/belumterjawab", Audience.Anyone,        true,  "Editing.AnswerImprovementDesk (admin check: Editing.AdminGate)"),
+        new("/sinonim",       Audience.Anyone,        true,  "Editing.AnswerImprovementDesk (admin check: Editing.AdminGate)"),
     ];
 
     private static readonly Dictionary<string, CommandSpec> ByName =

@@ -8,10 +8,11 @@ namespace IkiBot.Bot.Conversation;
 /// The channel-neutral conversation: one incoming message in, the replies out.
 /// Commands are Indonesian ("/tugas", "/bantuan"); anything else is a question or, from a registered user, a report.
 /// </summary>
-public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? reports = null, ICommandDesk? supervision = null, CommandGate? gate = null)
+public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? reports = null, ICommandDesk? supervision = null, IQuestionLog? questionLog = null, CommandGate? gate = null)
 {
     public const int MaxMessageLength = 2000;
     private readonly ChoiceMemory _choices = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Question, IReadOnlyList<Choice> Offered)> _askedBack = new();
 
     public IkiKnowledge Knowledge => knowledge;
 
@@ -37,6 +38,7 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
             }
         }
         if (CancelWords.IsBatal(text)) text = "/batal";
+        await NoteAbandonedAsync(message, user, text, ct);
         var result = await RouteAsync(message with { Text = text }, text, ct);
         _choices.Remember(user, result.Replies.LastOrDefault());
         return result;
@@ -76,6 +78,9 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
             return new TurnResult(new Reply($"Perintah {Shorten(command)} tidak dikenal. Ketik /bantuan untuk daftar perintah."));
         }
 
+        if (supervision is IDialogueDesk dialogue && await dialogue.ContinueAsync(message, text, ct) is { } continued)
+            return continued;
+
         if (reports is not null && await reports.LooksLikeReportAsync(message, text, ct))
         {
             var handled = await reports.HandleReportAsync(message, text, ct);
@@ -87,8 +92,24 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
             && await reports.JabatanOfAsync(message, ct) is { } mine)
             return new TurnResult(Reply.From(knowledge.AskAbout(own, mine).Answer));
 
-        var (_, answer) = knowledge.Ask(text);
+        var (interpretation, answer) = knowledge.Ask(text);
+        if (questionLog is not null)
+        {
+            if (interpretation.NeedsChoice) _askedBack[$"{message.Channel}:{message.UserId}"] = (text, answer.Choices);
+            else if (!Answered(interpretation)) await questionLog.UnansweredAsync(message, text, "tidak-terjawab", [], ct);
+        }
         return new TurnResult(Reply.From(answer));
+    }
+
+    private static bool Answered(Interpretation i) =>
+        i.Intent == Intent.Daftar || (i.Jabatan.Count > 0 && i.Intent is Intent.Siapa or Intent.Tugas or Intent.Fungsi or Intent.Indikator);
+
+    /// <summary>A question back whose choices the user did not take is logged as left.</summary>
+    private async Task NoteAbandonedAsync(Incoming message, string user, string text, CancellationToken ct)
+    {
+        if (questionLog is null || !_askedBack.TryRemove(user, out var asked)) return;
+        if (asked.Offered.Any(c => c.Payload == text)) return;
+        await questionLog.UnansweredAsync(message, asked.Question, "ditinggalkan", asked.Offered.Select(c => c.Label).ToList(), ct);
     }
 
     private async Task<TurnResult> AboutAsync(Incoming message, Intent intent, string argument, CancellationToken ct)

@@ -13,4 +13,8 @@ public sealed record Incoming(
     string MessageId,
     string? Text,
     DateTimeOffset At,
-    bool IsPrivate = true);
+    bool IsPrivate = true,
+    IncomingFile? File = null);
+
+/// <summary>A document sent with the message (an admin's new IKI document); fetched only when wanted.</summary>
+public sealed record IncomingFile(string FileName, long Size, Func<CancellationToken, Task<byte[]>> DownloadAsync);

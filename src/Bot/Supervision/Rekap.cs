@@ -92,6 +92,7 @@ public static class Satuan
 
     public static string Of(Indikator row)
     {
+        if (!string.IsNullOrWhiteSpace(row.Satuan)) return row.Satuan;
         var words = TextNormalizer.Collapse(row.Uraian).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 2 || !words[0].Equals("jumlah", StringComparison.OrdinalIgnoreCase)) return "";
         return Units.GetValueOrDefault(words[1].Trim(';', ',', '.')) ?? "";

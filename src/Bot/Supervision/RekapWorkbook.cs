@@ -1,11 +1,15 @@
-using ClosedXML.Excel;
+using System.Drawing;
 using IkiBot.Knowledge.Reporting;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
 
 namespace IkiBot.Bot.Supervision;
 
 /// <summary>
-/// The .xlsx staff copy into e-Kinerja (ClosedXML): a "Ringkasan" sheet (one line per jabatan), then one sheet per
+/// The .xlsx staff copy into e-Kinerja (SpreadCheetah): a "Ringkasan" sheet (one line per jabatan), then one sheet per
 /// jabatan with the columns Jabatan, No, Program, Indikator, Satuan, Target, Realisasi, Capaian (%), Periode.
+/// Strings are written as text cells, so "November 2026" never turns into a date.
 /// </summary>
 public static class RekapWorkbook
 {
@@ -14,89 +18,73 @@ public static class RekapWorkbook
     public static readonly string[] Columns = ["Jabatan", "No", "Program", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Periode"];
     public static readonly string[] SummaryColumns = ["Jabatan", "Lembar", "Indikator terukur", "Sudah dilaporkan", "Belum dilaporkan", "Pelapor", "Periode"];
     private static readonly double[] Widths = [42, 5, 50, 50, 12, 9, 10, 12, 16];
+    private static readonly double[] SummaryWidths = [50, 32, 17, 17, 17, 30, 16];
 
     public static string FileName(PeriodeRange range) => $"rekap-iki-{range.Code}.xlsx";
 
-    public static byte[] Build(Rekap rekap)
+    public static async Task<byte[]> BuildAsync(Rekap rekap, CancellationToken ct = default)
     {
-        using var workbook = new XLWorkbook();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { SummarySheet };
-        var sheetOf = rekap.Jabatan.ToDictionary(j => j.Jabatan, j => SheetName(j.Jabatan, names));
-
-        var summary = workbook.AddWorksheet(SummarySheet);
-        Text(summary.Cell(1, 1), "Rekap Realisasi Indikator Kinerja Individu — Dinas Tenaga Kerja");
-        summary.Cell(1, 1).Style.Font.Bold = true;
-        Text(summary.Cell(2, 1), $"Periode: {rekap.Range.Label}");
-        Text(summary.Cell(3, 1), $"Dibuat: {JakartaTime.From(rekap.MadeAt):dd/MM/yyyy HH:mm} WIB");
-        const int head = 5;
-        Header(summary, head, SummaryColumns);
-        var r = head + 1;
-        foreach (var j in rekap.Jabatan)
-        {
-            Text(summary.Cell(r, 1), j.Jabatan);
-            Text(summary.Cell(r, 2), sheetOf[j.Jabatan]);
-            summary.Cell(r, 3).Value = j.Rows.Count;
-            summary.Cell(r, 4).Value = j.Dilaporkan;
-            summary.Cell(r, 5).Value = j.Rows.Count - j.Dilaporkan;
-            Text(summary.Cell(r, 6), string.Join(", ", j.Pelapor.Select(p => p.NamaTampilan)));
-            Text(summary.Cell(r, 7), rekap.Range.Label);
-            r++;
-        }
-        Text(summary.Cell(r, 1), "Jumlah");
-        summary.Cell(r, 1).Style.Font.Bold = true;
-        summary.Cell(r, 3).Value = rekap.Jabatan.Sum(j => j.Rows.Count);
-        summary.Cell(r, 4).Value = rekap.Jabatan.Sum(j => j.Dilaporkan);
-        summary.Cell(r, 5).Value = rekap.Jabatan.Sum(j => j.Rows.Count - j.Dilaporkan);
-        Text(summary.Cell(r + 2, 1), $"Target = target tahun {rekap.Range.Tahun}; Realisasi = jumlah realisasi dalam periode (kosong bila belum dilaporkan); Capaian (%) = Realisasi ÷ Target × 100 (kosong bila target belum ditetapkan).");
-        Text(summary.Cell(r + 3, 1), "Indikator bertanda NIHIL atau kosong di dokumen IKI tidak dihitung.");
-        foreach (var (width, i) in new double[] { 50, 32, 17, 17, 17, 30, 16 }.Select((w, i) => (w, i)))
-            summary.Column(i + 1).Width = width;
-        summary.SheetView.FreezeRows(head);
-
-        foreach (var j in rekap.Jabatan)
-        {
-            var sheet = workbook.AddWorksheet(sheetOf[j.Jabatan]);
-            Header(sheet, 1, Columns);
-            var row = 2;
-            foreach (var x in j.Rows)
-            {
-                Text(sheet.Cell(row, 1), x.Jabatan);
-                sheet.Cell(row, 2).Value = x.No;
-                Text(sheet.Cell(row, 3), x.Program);
-                Text(sheet.Cell(row, 4), x.Indikator);
-                Text(sheet.Cell(row, 5), x.Satuan);
-                if (x.Target is { } target) sheet.Cell(row, 6).Value = target;
-                // Nothing reported in the period: empty, so it is not mistaken for a reported 0.
-                if (x.Dilaporkan) sheet.Cell(row, 7).Value = x.Realisasi;
-                if (x.Dilaporkan && x.Capaian is { } capaian)
-                {
-                    sheet.Cell(row, 8).Value = capaian;
-                    sheet.Cell(row, 8).Style.NumberFormat.Format = "0.0";
-                }
-                Text(sheet.Cell(row, 9), x.Periode);
-                row++;
-            }
-            if (j.Rows.Count == 0) Text(sheet.Cell(2, 1), $"{j.Jabatan}: semua indikator NIHIL/kosong di dokumen IKI.");
-            for (var c = 0; c < Widths.Length; c++) sheet.Column(c + 1).Width = Widths[c];
-            sheet.Columns(3, 4).Style.Alignment.WrapText = true;
-            sheet.Range(1, 1, Math.Max(1, row - 1), Columns.Length).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            sheet.SheetView.FreezeRows(1);
-        }
-
         using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
+        await using (var book = await Spreadsheet.CreateNewAsync(stream, cancellationToken: ct))
+        {
+            var bold = book.AddStyle(new Style { Font = { Bold = true } });
+            var header = book.AddStyle(new Style { Font = { Bold = true }, Fill = { Color = Color.LightGray } });
+            var top = book.AddStyle(new Style { Alignment = { Vertical = VerticalAlignment.Top } });
+            var wrapTop = book.AddStyle(new Style { Alignment = { Vertical = VerticalAlignment.Top, WrapText = true } });
+            var oneDecimal = book.AddStyle(new Style { Alignment = { Vertical = VerticalAlignment.Top }, Format = NumberFormat.Custom("0.0") });
+
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { SummarySheet };
+            var sheetOf = rekap.Jabatan.ToDictionary(j => j.Jabatan, j => SheetName(j.Jabatan, names));
+
+            await book.StartWorksheetAsync(SummarySheet, Options(SummaryWidths, frozenRows: 5), ct);
+            await book.AddRowAsync([new Cell("Rekap Realisasi Indikator Kinerja Individu — Dinas Tenaga Kerja", bold)], ct);
+            await book.AddRowAsync([new Cell($"Periode: {rekap.Range.Label}")], ct);
+            await book.AddRowAsync([new Cell($"Dibuat: {JakartaTime.From(rekap.MadeAt):dd/MM/yyyy HH:mm} WIB")], ct);
+            await book.AddRowAsync([], ct);
+            await book.AddRowAsync(SummaryColumns.Select(c => new Cell(c, header)).ToArray(), ct);
+            foreach (var j in rekap.Jabatan)
+                await book.AddRowAsync(
+                [
+                    new Cell(j.Jabatan), new Cell(sheetOf[j.Jabatan]), new Cell(j.Rows.Count), new Cell(j.Dilaporkan),
+                    new Cell(j.Rows.Count - j.Dilaporkan), new Cell(string.Join(", ", j.Pelapor.Select(p => p.NamaTampilan))),
+                    new Cell(rekap.Range.Label),
+                ], ct);
+            await book.AddRowAsync(
+            [
+                new Cell("Jumlah", bold), new Cell(), new Cell(rekap.Jabatan.Sum(j => j.Rows.Count)),
+                new Cell(rekap.Jabatan.Sum(j => j.Dilaporkan)), new Cell(rekap.Jabatan.Sum(j => j.Rows.Count - j.Dilaporkan)),
+            ], ct);
+            await book.AddRowAsync([], ct);
+            await book.AddRowAsync([new Cell($"Target = target tahun {rekap.Range.Tahun}; Realisasi = jumlah realisasi dalam periode (kosong bila belum dilaporkan); Capaian (%) = Realisasi ÷ Target × 100 (kosong bila target belum ditetapkan).")], ct);
+            await book.AddRowAsync([new Cell("Indikator bertanda NIHIL atau kosong di dokumen IKI tidak dihitung.")], ct);
+
+            foreach (var j in rekap.Jabatan)
+            {
+                await book.StartWorksheetAsync(sheetOf[j.Jabatan], Options(Widths, frozenRows: 1), ct);
+                await book.AddRowAsync(Columns.Select(c => new Cell(c, header)).ToArray(), ct);
+                foreach (var x in j.Rows)
+                    await book.AddRowAsync(
+                    [
+                        new Cell(x.Jabatan, top), new Cell(x.No, top), new Cell(x.Program, wrapTop), new Cell(x.Indikator, wrapTop),
+                        new Cell(x.Satuan, top),
+                        x.Target is { } target ? new Cell(target, top) : new Cell(),
+                        // Nothing reported in the period: empty, so it is not mistaken for a reported 0.
+                        x.Dilaporkan ? new Cell(x.Realisasi, top) : new Cell(),
+                        x.Dilaporkan && x.Capaian is { } capaian ? new Cell(capaian, oneDecimal) : new Cell(),
+                        new Cell(x.Periode, top),
+                    ], ct);
+                if (j.Rows.Count == 0) await book.AddRowAsync([new Cell($"{j.Jabatan}: semua indikator NIHIL/kosong di dokumen IKI.")], ct);
+            }
+            await book.FinishAsync(ct);
+        }
         return stream.ToArray();
     }
 
-    /// <summary>Text stays text: ClosedXML 0.95 would otherwise read "November 2026" as a date.</summary>
-    private static void Text(IXLCell cell, string value) => cell.SetValue(value).SetDataType(XLDataType.Text);
-
-    private static void Header(IXLWorksheet sheet, int row, string[] columns)
+    private static WorksheetOptions Options(double[] widths, int frozenRows)
     {
-        for (var c = 0; c < columns.Length; c++) Text(sheet.Cell(row, c + 1), columns[c]);
-        var range = sheet.Range(row, 1, row, columns.Length);
-        range.Style.Font.Bold = true;
-        range.Style.Fill.BackgroundColor = XLColor.LightGray;
+        var options = new WorksheetOptions { FrozenRows = frozenRows };
+        for (var c = 0; c < widths.Length; c++) options.Column(c + 1).Width = widths[c];
+        return options;
     }
 
     /// <summary>Excel's rules: at most 31 characters, none of : \ / ? * [ ], unique (case-insensitive).</summary>

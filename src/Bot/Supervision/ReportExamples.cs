@@ -16,7 +16,7 @@ public sealed class ReportExamples(IkiKnowledge knowledge, ReportInterpreter int
     private readonly ConcurrentDictionary<string, string> _cache = new();
 
     public string For(Jabatan jabatan, Indikator row) =>
-        _cache.GetOrAdd(row.KeyFor(jabatan.Nama), _ => Build(jabatan, row));
+        _cache.GetOrAdd($"{knowledge.Version}#{row.KeyFor(jabatan.Nama)}", _ => Build(jabatan, row)); // an edit makes a new version
 
     public string For(string jabatan, int no)
     {

@@ -12,6 +12,9 @@ public sealed class Realisasi
     /// <summary>Stable indicator key computed by the knowledge layer, e.g. "SEKSI X#3#jumlah pkwt yang dicatatkan".</summary>
     public required string IndikatorKey { get; set; }
 
+    /// <summary>The document key ("JABATAN#no#text") this row had before it was mapped to the indicator's stable id (issue 12); null otherwise.</summary>
+    public string? IndikatorKeyLama { get; set; }
+
     public int IndikatorNo { get; set; }
     public required string IndikatorTeks { get; set; }
 

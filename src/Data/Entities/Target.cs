@@ -8,6 +8,9 @@ public sealed class Target
     public int Id { get; set; }
     public required string Jabatan { get; set; }
     public required string IndikatorKey { get; set; }
+
+    /// <summary>The document key ("JABATAN#no#text") this row had before it was mapped to the indicator's stable id (issue 12); null otherwise.</summary>
+    public string? IndikatorKeyLama { get; set; }
     public int Tahun { get; set; }
     public int Nilai { get; set; }
     public string? Satuan { get; set; }

@@ -81,6 +81,134 @@ namespace IkiBot.Data.Migrations
                     b.ToTable("ChannelCursor", (string)null);
                 });
 
+            modelBuilder.Entity("IkiBot.Data.KbPerubahan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DiurungkanOlehId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ElemenId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jabatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jenis")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MengurungkanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Oleh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PenggunaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sebelum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sesudah")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Waktu")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElemenId");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("Jabatan", "Waktu");
+
+                    b.HasIndex("PenggunaId", "Id");
+
+                    b.ToTable("KbPerubahan", (string)null);
+                });
+
+            modelBuilder.Entity("IkiBot.Data.KbSinonim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DibuatPada")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DihapusPada")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Istilah")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kata")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PenggunaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kata")
+                        .IsUnique()
+                        .HasFilter("\"DihapusPada\" IS NULL");
+
+                    b.ToTable("KbSinonim", (string)null);
+                });
+
+            modelBuilder.Entity("IkiBot.Data.KbVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DibuatPada")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Isi")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keterangan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Oleh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PenggunaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KbVersion", (string)null);
+                });
+
             modelBuilder.Entity("IkiBot.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -201,6 +329,49 @@ namespace IkiBot.Data.Migrations
                     b.ToTable("PermintaanJabatan", (string)null);
                 });
 
+            modelBuilder.Entity("IkiBot.Data.PertanyaanTakTerjawab", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ditawarkan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jenis")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kunci")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Teks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Waktu")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kunci");
+
+                    b.HasIndex("Waktu");
+
+                    b.ToTable("PertanyaanTakTerjawab", (string)null);
+                });
+
             modelBuilder.Entity("IkiBot.Data.ProcessedMessage", b =>
                 {
                     b.Property<string>("Channel")
@@ -244,6 +415,9 @@ namespace IkiBot.Data.Migrations
 
                     b.Property<string>("IndikatorKey")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndikatorKeyLama")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("IndikatorNo")
@@ -401,6 +575,9 @@ namespace IkiBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IndikatorKeyLama")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Jabatan")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -425,6 +602,57 @@ namespace IkiBot.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_Target_Nilai", "\"Nilai\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("IkiBot.Data.TeamsConversation", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BotName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GreetedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamsUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserKey");
+
+                    b.ToTable("TeamsConversation", (string)null);
+                });
+
+            modelBuilder.Entity("IkiBot.Data.KbPerubahan", b =>
+                {
+                    b.HasOne("IkiBot.Data.KbVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IkiBot.Data.PermintaanJabatan", b =>

@@ -23,20 +23,40 @@ public sealed class ReportInterpreter
     private const int MaxChoices = 5;
     private const int ExampleValue = 5;
 
-    private readonly KnowledgeBase _kb;
     private readonly IkiKnowledge _knowledge;
-    private readonly RowMatcher _matcher;
     private readonly ReportOptions _options;
-    private readonly ConcurrentDictionary<string, IReadOnlyList<Example>> _examples = new(StringComparer.OrdinalIgnoreCase);
+    private Built _built;
+
+    // What is built from one knowledge version; rebuilt when an admin's edit swapped in a new one.
+    private sealed record Built(int Version, KnowledgeBase Kb, RowMatcher Matcher, ConcurrentDictionary<string, IReadOnlyList<Example>> Examples);
 
     public ReportInterpreter(IkiKnowledge knowledge, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        _kb = knowledge.Kb;
         _knowledge = knowledge;
-        _matcher = new RowMatcher(knowledge.Index, knowledge.Questions.Reader);
+        _built = BuildFor(knowledge.Current);
         _options = options ?? new ReportOptions();
     }
+
+    private static Built BuildFor(IkiKnowledge.Snapshot s) =>
+        new(s.Version, s.Kb, new RowMatcher(s.Index, s.Questions.Reader), new(StringComparer.OrdinalIgnoreCase));
+
+    private Built Current
+    {
+        get
+        {
+            var built = Volatile.Read(ref _built);
+            var snapshot = _knowledge.Current;
+            if (built.Version == snapshot.Version) return built;
+            built = BuildFor(snapshot);
+            Volatile.Write(ref _built, built);
+            return built;
+        }
+    }
+
+    private KnowledgeBase _kb => Current.Kb;
+    private RowMatcher _matcher => Current.Matcher;
+    private ConcurrentDictionary<string, IReadOnlyList<Example>> _examples => Current.Examples;
 
     public ReportOptions Options => _options;
 

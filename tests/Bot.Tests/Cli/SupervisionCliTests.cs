@@ -74,8 +74,7 @@ public sealed class SupervisionCliTests : IDisposable
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal(28, json.GetProperty("sheets").GetInt32());
         Assert.Equal("Tahun 2026", json.GetProperty("label").GetString());
-        using (var book = new ClosedXML.Excel.XLWorkbook(xlsx))
-            Assert.Equal(28, book.Worksheets.Count);
+        Assert.Equal(28, IkiBot.Bot.Tests.Supervision.XlsxBook.Open(xlsx).Sheets.Count);
 
         Assert.Equal(0, Run("--db", Db, "export", "--periode", "2026-11", "--out", Path.Combine(_folder, "nov.xlsx")).Code);
         Assert.True(File.Exists(Path.Combine(_folder, "nov.xlsx")));

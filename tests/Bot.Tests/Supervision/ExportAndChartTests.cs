@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using ClosedXML.Excel;
 using IkiBot.Bot.Cli;
 using IkiBot.Bot.Supervision;
 using IkiBot.Data;
@@ -26,10 +25,7 @@ public class ExportAndChartTests
         return bot;
     }
 
-    private static IXLRow BendaharaRow(XLWorkbook book, int no) =>
-        book.Worksheet("BENDAHARA").RowsUsed().Single(r => r.Cell(2).GetString() == no.ToString());
-
-    private static XLWorkbook Open(byte[] bytes) => new(new MemoryStream(bytes));
+    private static XlsxBook Open(byte[] bytes) => XlsxBook.Open(bytes);
 
     [Fact]
     public async Task The_exported_workbook_has_a_summary_and_one_sheet_per_jabatan_with_the_e_kinerja_columns_and_numbers()
@@ -41,38 +37,42 @@ public class ExportAndChartTests
         Assert.Equal(RekapWorkbook.ContentType, reply.File.ContentType);
         Assert.Contains("27 jabatan", reply.Text);
 
-        using var book = Open(reply.File.Content);
-        Assert.Equal(28, book.Worksheets.Count);
-        Assert.Equal("Ringkasan", book.Worksheet(1).Name);
-        Assert.All(book.Worksheets, s => Assert.True(s.Name.Length <= 31));
+        var book = Open(reply.File.Content);
+        Assert.Equal(28, book.Sheets.Count);
+        Assert.Equal("Ringkasan", book.Sheets[0].Name);
+        Assert.All(book.Sheets, s => Assert.True(s.Name.Length <= 31));
 
-        var summary = book.Worksheet("Ringkasan");
-        Assert.Equal("Periode: November 2026", summary.Cell(2, 1).GetString());
-        Assert.Equal(RekapWorkbook.SummaryColumns, Enumerable.Range(1, 7).Select(c => summary.Cell(5, c).GetString()).ToArray());
-        var seksiLine = summary.RowsUsed().Single(r => r.Cell(1).GetString() == SeksiDn);
+        var summary = book.Sheet("Ringkasan");
+        Assert.Equal("Periode: November 2026", summary.Text(2, 1));
+        Assert.True(summary.Cell(2, 1)!.IsText);
+        Assert.Equal(RekapWorkbook.SummaryColumns, Enumerable.Range(1, 7).Select(c => summary.Text(5, c)).ToArray());
+        var seksiLine = summary.RowWhere(1, SeksiDn);
         Assert.Equal((6, 1, 5, "Budi", "November 2026"),
-            ((int)seksiLine.Cell(3).GetDouble(), (int)seksiLine.Cell(4).GetDouble(), (int)seksiLine.Cell(5).GetDouble(), seksiLine.Cell(6).GetString(), seksiLine.Cell(7).GetString()));
+            ((int)summary.Number(seksiLine, 3), (int)summary.Number(seksiLine, 4), (int)summary.Number(seksiLine, 5), summary.Text(seksiLine, 6), summary.Text(seksiLine, 7)));
+        Assert.True(summary.Cell(seksiLine, 7)!.IsText); // "November 2026" stays text, not a date
+        var total = summary.RowWhere(1, "Jumlah");
+        Assert.Equal(summary.Number(total, 3), summary.Number(total, 4) + summary.Number(total, 5));
 
-        var sheet = book.Worksheet(seksiLine.Cell(2).GetString());
+        var sheet = book.Sheet(summary.Text(seksiLine, 2));
         Assert.Equal(["Jabatan", "No", "Program", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Periode"],
-            Enumerable.Range(1, 9).Select(c => sheet.Cell(1, c).GetString()).ToArray());
-        Assert.Equal(7, sheet.LastRowUsed().RowNumber()); // header + 6 countable indicators
-        var row3 = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "3");
-        Assert.Equal(SeksiDn, row3.Cell(1).GetString());
-        Assert.Equal("Jumlah pendaftaran pencari kerja dan lowongan kerja", row3.Cell(4).GetString());
-        Assert.Equal(600, row3.Cell(6).GetDouble());
-        Assert.Equal(60, row3.Cell(7).GetDouble()); // 57 + 3 in November
-        Assert.Equal(10.0, row3.Cell(8).GetDouble());
-        Assert.Equal("November 2026", row3.Cell(9).GetString());
-        var row1 = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "1");
-        Assert.Equal("Dokumen", row1.Cell(5).GetString());
-        Assert.True(row1.Cell(6).IsEmpty()); // no target set
-        Assert.True(row1.Cell(7).IsEmpty()); // not reported: empty, not 0
-        Assert.True(row1.Cell(8).IsEmpty());
-        Assert.Equal(0, BendaharaRow(book, 5).Cell(7).GetDouble()); // reported 0 stays 0
-
-        var bendahara = book.Worksheet("BENDAHARA");
-        Assert.Equal(4, bendahara.RowsUsed().Single(r => r.Cell(2).GetString() == "1").Cell(7).GetDouble());
+            Enumerable.Range(1, 9).Select(c => sheet.Text(1, c)).ToArray());
+        Assert.Equal(7, sheet.LastRowUsed); // header + 6 countable indicators
+        var row3 = sheet.RowWhere(2, "3");
+        Assert.Equal(SeksiDn, sheet.Text(row3, 1));
+        Assert.Equal("Jumlah pendaftaran pencari kerja dan lowongan kerja", sheet.Text(row3, 4));
+        Assert.Equal(600, sheet.Number(row3, 6));
+        Assert.Equal(60, sheet.Number(row3, 7)); // 57 + 3 in November
+        Assert.Equal(10.0, sheet.Number(row3, 8));
+        Assert.Equal("November 2026", sheet.Text(row3, 9));
+        Assert.True(sheet.Cell(row3, 9)!.IsText);
+        var row1 = sheet.RowWhere(2, "1");
+        Assert.Equal("Dokumen", sheet.Text(row1, 5));
+        Assert.True(sheet.IsEmpty(row1, 6)); // no target set
+        Assert.True(sheet.IsEmpty(row1, 7)); // not reported: empty, not 0
+        Assert.True(sheet.IsEmpty(row1, 8));
+        var bendahara = book.Sheet("BENDAHARA");
+        Assert.Equal(0, bendahara.Number(bendahara.RowWhere(2, "5"), 7)); // reported 0 stays 0
+        Assert.Equal(4, bendahara.Number(bendahara.RowWhere(2, "1"), 7));
     }
 
     [Fact]
@@ -80,14 +80,12 @@ public class ExportAndChartTests
     {
         using var bot = await BotWithReportsAsync();
         var quarter = (await bot.Say("/ekspor TW IV", "budi")).Replies[0].File!; // an atasan: own jabatan and the pengadministrasi under it
-        using (var book = Open(quarter.Content))
-        {
-            Assert.Equal(["Ringkasan", "SEKSI PENEMPATAN TK DN", "PENGADM INFO PASAR KERJA"], book.Worksheets.Select(s => s.Name).ToArray());
-            var row3 = book.Worksheet(2).RowsUsed().Single(r => r.Cell(2).GetString() == "3");
-            Assert.Equal((123.0, 20.5, "TW IV 2026"), (row3.Cell(7).GetDouble(), row3.Cell(8).GetDouble(), row3.Cell(9).GetString()));
-        }
-        using (var book = Open((await bot.Say("/ekspor", "rina")).Replies[0].File!.Content))
-            Assert.Equal(["Ringkasan", "BENDAHARA"], book.Worksheets.Select(s => s.Name).ToArray());
+        var book = Open(quarter.Content);
+        Assert.Equal(["Ringkasan", "SEKSI PENEMPATAN TK DN", "PENGADM INFO PASAR KERJA"], book.Sheets.Select(s => s.Name).ToArray());
+        var sheet = book.Sheets[1];
+        var row3 = sheet.RowWhere(2, "3");
+        Assert.Equal((123.0, 20.5, "TW IV 2026"), (sheet.Number(row3, 7), sheet.Number(row3, 8), sheet.Text(row3, 9)));
+        Assert.Equal(["Ringkasan", "BENDAHARA"], Open((await bot.Say("/ekspor", "rina")).Replies[0].File!.Content).Sheets.Select(s => s.Name).ToArray());
 
         var path = Path.Combine(Path.GetTempPath(), $"ikibot-export-{Guid.NewGuid():N}.xlsx");
         try
@@ -95,9 +93,9 @@ public class ExportAndChartTests
             var output = new StringWriter();
             Assert.Equal(0, await SupervisionCommands.ExportAsync(bot.Services, null, null, 2026, [SeksiDn], path, json: true, output));
             Assert.Contains("\"sheets\":2", output.ToString());
-            using var book = new XLWorkbook(path);
-            var row3 = book.Worksheet(2).RowsUsed().Single(r => r.Cell(2).GetString() == "3");
-            Assert.Equal((133.0, 22.2, "Tahun 2026"), (row3.Cell(7).GetDouble(), row3.Cell(8).GetDouble(), row3.Cell(9).GetString()));
+            var year = XlsxBook.Open(path).Sheets[1];
+            var yearRow3 = year.RowWhere(2, "3");
+            Assert.Equal((133.0, 22.2, "Tahun 2026"), (year.Number(yearRow3, 7), year.Number(yearRow3, 8), year.Text(yearRow3, 9)));
         }
         finally
         {

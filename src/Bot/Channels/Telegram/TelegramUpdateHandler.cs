@@ -133,12 +133,24 @@ public sealed class TelegramUpdateHandler(
             if (text is null) return Plan.Nothing; // group chatter not meant for the bot
             replyTo = m.MessageId;
         }
+        IncomingFile? file = null;
+        if (isPrivate && m.Document is { } document)
+        {
+            // A document in a private chat is an admin's new IKI document: "/impor" (the caption is ignored).
+            text = "/impor";
+            file = new IncomingFile(document.FileName ?? "dokumen", document.FileSize ?? 0, async t =>
+            {
+                using var stream = new MemoryStream();
+                await bot.GetInfoAndDownloadFile(document.FileId, stream, t);
+                return stream.ToArray();
+            });
+        }
         if (string.IsNullOrWhiteSpace(text))
             return Render(m.Chat.Id, replyTo, new TurnResult(new Reply(NonTextReply)));
 
         Typing(m.Chat.Id);
         var incoming = new Incoming(Channel, from.Id.ToString(CultureInfo.InvariantCulture), Name(from), key, text,
-            When(m.Date), isPrivate);
+            When(m.Date), isPrivate, file);
         return Render(m.Chat.Id, replyTo, await ConverseAsync(incoming, ct));
     }
 

@@ -124,7 +124,7 @@ public sealed partial class SupervisorDesk(
         if (scope.Count == 0)
             return new TurnResult(new Reply("Jabatan Anda belum dipilih atau tidak ada dalam dokumen IKI. Pilih dengan /jabatan saya <nama jabatan>."));
         var table = await rekap.BuildAsync(range, scope, ct);
-        var bytes = RekapWorkbook.Build(table);
+        var bytes = await RekapWorkbook.BuildAsync(table, ct);
         var rows = table.Jabatan.Sum(j => j.Rows.Count);
         return new TurnResult(new Reply(
             $"Rekap {range.Label}: {table.Jabatan.Count} jabatan, {rows} indikator (lembar Ringkasan + satu lembar per jabatan).",
