@@ -47,13 +47,22 @@ public sealed class KnowledgeVersions(IkiKnowledge knowledge, KnowledgeVersionSt
         foreach (var (jabatan, key) in legacy)
         {
             if (kb.Find(jabatan) is not { } j) continue;
-            var exact = j.Indikator.FirstOrDefault(r => r.LegacyKeyFor(j.Nama) == key);
-            var text = key[(key.IndexOf('#', key.IndexOf('#') + 1) + 1)..];
-            var sameText = j.Indikator.Where(r => r.LegacyKeyFor(j.Nama).EndsWith("#" + text, StringComparison.Ordinal)).ToList();
+            // Keys were built from the printed text (with the export's trailing ";"), the stored version holds it cleaned.
+            var normal = Normal(key);
+            var text = normal[(normal.IndexOf('#', normal.IndexOf('#') + 1) + 1)..];
+            var exact = j.Indikator.FirstOrDefault(r => Normal(r.LegacyKeyFor(j.Nama)) == normal);
+            var sameText = j.Indikator.Where(r => Normal(r.LegacyKeyFor(j.Nama)).EndsWith("#" + text, StringComparison.Ordinal)).ToList();
             var row = exact ?? (sameText.Count == 1 ? sameText[0] : null);
             if (row?.Id is { } id) ids[(jabatan, key)] = id;
         }
         return await mapping.ApplyAsync(ids, ct);
+    }
+
+    /// <summary>"JABATAN#no#text" with the text as <see cref="IndikatorText.Clean"/> leaves it, lower case.</summary>
+    private static string Normal(string key)
+    {
+        var second = key.IndexOf('#', key.IndexOf('#') + 1);
+        return second < 0 ? key : key[..(second + 1)] + IndikatorText.Clean(key[(second + 1)..]).ToLowerInvariant();
     }
 
     /// <summary>

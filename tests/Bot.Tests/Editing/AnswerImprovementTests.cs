@@ -12,8 +12,8 @@ public class AnswerImprovementTests
     {
         using var bot = new SupervisionBot();
         await bot.UserAsync("admin", null, Peran.Admin, nama: "Bu Admin");
-        await bot.Say("siapa yang ngurus pesangon?", "a");
-        await bot.Say("siapa yang ngurus pesangon", "b");
+        await bot.Say("siapa yang ngurus lembur?", "a");
+        await bot.Say("siapa yang ngurus lembur", "b");
         await bot.Say("siapa yg ngurus magang?", "a");
         var askedBack = await bot.Say("apa tugas kepala bidang?", "c"); // a question back with choices
         Assert.NotEmpty(askedBack.Replies[0].Choices);
@@ -23,7 +23,7 @@ public class AnswerImprovementTests
         await bot.Say("apa tugas bendahara?", "e"); // answered: not logged
 
         var list = (await bot.Say("/belumterjawab", "admin")).Text;
-        Assert.Contains("1. \"siapa yang ngurus pesangon\" — 2x, 2 orang", list);
+        Assert.Contains("1. \"siapa yang ngurus lembur\" — 2x, 2 orang", list);
         Assert.Contains("\"siapa yg ngurus magang?\" — 1x", list);
         Assert.Contains("\"apa tugas kepala bidang?\" — 1x, 1 orang", list);
         Assert.Contains("pilihan ditinggalkan", list);
@@ -36,20 +36,20 @@ public class AnswerImprovementTests
     {
         using var bot = new SupervisionBot();
         await bot.UserAsync("admin", null, Peran.Admin, nama: "Bu Admin");
-        Assert.Contains("belum memahami", (await bot.Say("siapa yang ngurus pesangon?", "a")).Text);
+        Assert.Contains("belum memahami", (await bot.Say("siapa yang ngurus lembur?", "a")).Text);
 
-        Assert.Contains("berlaku sekarang", (await bot.Say("/sinonim pesangon = upah", "admin")).Text);
-        Assert.Contains("SEKSI SYARAT KERJA, UPAH DAN JAMINAN SOSIAL", (await bot.Say("siapa yang ngurus pesangon?", "a")).Text);
+        Assert.Contains("berlaku sekarang", (await bot.Say("/sinonim lembur = upah", "admin")).Text);
+        Assert.Contains("SEKSI SYARAT KERJA, UPAH DAN JAMINAN SOSIAL", (await bot.Say("siapa yang ngurus lembur?", "a")).Text);
         bot.Restart();
-        Assert.Contains("SEKSI SYARAT KERJA, UPAH DAN JAMINAN SOSIAL", (await bot.Say("siapa yang ngurus pesangon?", "a")).Text);
-        Assert.Contains("pesangon = upah", (await bot.Say("/sinonim", "admin")).Text);
+        Assert.Contains("SEKSI SYARAT KERJA, UPAH DAN JAMINAN SOSIAL", (await bot.Say("siapa yang ngurus lembur?", "a")).Text);
+        Assert.Contains("lembur = upah", (await bot.Say("/sinonim", "admin")).Text);
 
-        Assert.Contains("dihapus", (await bot.Say("/sinonim hapus pesangon", "admin")).Text);
-        Assert.Contains("belum memahami", (await bot.Say("siapa yang ngurus pesangon?", "a")).Text);
+        Assert.Contains("dihapus", (await bot.Say("/sinonim hapus lembur", "admin")).Text);
+        Assert.Contains("belum memahami", (await bot.Say("siapa yang ngurus lembur?", "a")).Text);
 
-        Assert.Contains("tidak ada di dokumen", (await bot.Say("/sinonim pesangon = uang pisah kerja xyzzy", "admin")).Text);
+        Assert.Contains("tidak ada di dokumen", (await bot.Say("/sinonim lembur = uang pisah kerja xyzzy", "admin")).Text);
         Assert.Contains("satu kata", (await bot.Say("/sinonim uang pisah = upah", "admin")).Text);
-        Assert.Contains("Hanya admin", (await bot.Say("/sinonim pesangon = upah", "a")).Text);
+        Assert.Contains("Hanya admin", (await bot.Say("/sinonim lembur = upah", "a")).Text);
         await using var db = bot.Services.Database.CreateDbContext();
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Aksi.StartsWith("kb.sinonim")));
     }

@@ -20,6 +20,8 @@ public class LiveReplaceTests
         {
             while (!stop.IsCancellationRequested) answers.Add(knowledge.AskAbout(Intent.Tugas, "bendahara").Answer.Text);
         })).ToList();
+        // On a busy machine the askers may start late: swap only once they are asking, so the swaps meet questions.
+        SpinWait.SpinUntil(() => answers.Count >= 3, TimeSpan.FromSeconds(30));
         for (var v = 1; v <= 5; v++) knowledge.Replace(WithTugas(bundled, $"Versi {v}"));
         stop.Cancel();
         await Task.WhenAll(askers);
