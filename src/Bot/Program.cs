@@ -124,6 +124,7 @@ public static class Program
         SupervisionCommands.Add(root, Settings);
         MaintenanceCommands.Add(root, Settings);
         TargetCommand.Add(root, Settings);
+        SeedCommand.Add(root, Settings);
         root.Subcommands.Add(TeamsManifestCommand.Create());
 
         var parsed = root.Parse(args);
@@ -169,6 +170,7 @@ public static class Program
         "  chart --jabatan J [--indikator N] [--tahun TTTT] [--out BERKAS.png] [--json]\n" +
         "  outbox list [--failed] [--json] | outbox retry ID\n" +
         "  db backup --out BERKAS\n" +
+        "  seed --db BERKAS [--realisasi N] [--users U] [--atasan S] [--tahun TTTT] [--json]   isi basis data uji (pengukuran beban)\n" +
         "  teams manifest --app-id GUID [--out ikibot-teams.zip]";
 
     private static int RunHost(BotSettings settings, string? outDir)
