@@ -109,8 +109,13 @@ public static class Program
         var realisasiList = new Command("list", "Realisasi satu periode") { periode, realisasiJson };
         realisasiList.SetAction(r =>
         {
-            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
-            return RealisasiCommand.ListAsync(services, r.GetValue(periode), r.GetValue(realisasiJson), Console.Out).GetAwaiter().GetResult();
+            // Only the database: no document, no index.
+            var database = IkiBot.Data.Database.Open(Settings(r).DatabasePath);
+            try
+            {
+                return RealisasiCommand.ListAsync(database, TimeProvider.System, r.GetValue(periode), r.GetValue(realisasiJson), Console.Out).GetAwaiter().GetResult();
+            }
+            finally { database.ReleaseConnections(); }
         });
         var realisasi = new Command("realisasi", "Realisasi tersimpan") { realisasiList };
 

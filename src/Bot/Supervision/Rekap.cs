@@ -26,36 +26,51 @@ public sealed record RekapJabatan(string Jabatan, IReadOnlyList<RekapRow> Rows, 
     public IReadOnlyList<RekapRow> Belum => Rows.Where(r => !r.Dilaporkan).ToList();
 }
 
-public sealed record Rekap(PeriodeRange Range, IReadOnlyList<RekapJabatan> Jabatan, DateTimeOffset MadeAt);
+public sealed record Rekap(PeriodeRange Range, IReadOnlyList<RekapJabatan> Jabatan, DateTimeOffset MadeAt)
+{
+    /// <summary>The same recap for some of its jabatan, in the order given (one digest slot builds once, slices per atasan).</summary>
+    public Rekap Only(IEnumerable<string> jabatan)
+    {
+        var byName = Jabatan.ToDictionary(j => j.Jabatan, StringComparer.OrdinalIgnoreCase);
+        return this with { Jabatan = jabatan.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => byName.GetValueOrDefault(n)).OfType<RekapJabatan>().ToList() };
+    }
+}
 
-/// <summary>Puts targets, realizations and reporters of a set of jabatan together for one range of months.</summary>
+/// <summary>
+/// Puts targets, realizations and reporters of a set of jabatan together for one range of months. The database sums
+/// per (jabatan, indicator, month); only those few totals come back, however many entries the year holds.
+/// </summary>
 public sealed class RekapBuilder(IkiKnowledge knowledge, RealisasiStore realisasi, TargetStore targets, PenggunaStore users, TimeProvider time)
 {
     public async Task<Rekap> BuildAsync(PeriodeRange range, IEnumerable<string> jabatan, CancellationToken ct = default)
     {
-        var entries = await realisasi.ListByYearAsync(range.Tahun, ct);
+        var wanted = jabatan.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => knowledge.Kb.Find(n)).OfType<Jabatan>().ToList();
+        var names = wanted.Select(j => j.Nama).ToList();
         var codes = range.Codes;
         var lastCode = range.Months[^1].Code;
-        var activeUsers = (await users.ListByStatusAsync(StatusPengguna.Aktif, ct)).Where(u => u.Jabatan is not null && u.Channel != "cli").ToList();
+        var totals = await realisasi.MonthlyTotalsAsync($"{range.Tahun:D4}-01", lastCode,
+            names.Count == knowledge.Kb.Jabatan.Count ? null : names, ct);
+        var byRow = totals.ToLookup(t => (t.Jabatan, t.IndikatorKey));
+        var yearTargets = (await targets.ForYearAsync(range.Tahun, ct)).ToDictionary(t => (t.Jabatan, t.IndikatorKey));
+        var pelaporOf = (await users.ListByStatusAsync(StatusPengguna.Aktif, ct))
+            .Where(u => u.Jabatan is not null && u.Channel != "cli")
+            .ToLookup(u => u.Jabatan!, StringComparer.OrdinalIgnoreCase);
+
         var result = new List<RekapJabatan>();
-        foreach (var nama in jabatan.Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var j in wanted)
         {
-            if (knowledge.Kb.Find(nama) is not { } j) continue;
-            var mine = entries.Where(e => string.Equals(e.Jabatan, j.Nama, StringComparison.Ordinal)).ToList();
-            var yearTargets = (await targets.ForJabatanAsync(j.Nama, range.Tahun, ct)).ToDictionary(t => t.IndikatorKey);
             var rows = new List<RekapRow>();
             foreach (var row in j.Indikator.Where(r => !r.TidakTerukur))
             {
                 var key = row.KeyFor(j.Nama);
-                var ofRow = mine.Where(e => e.IndikatorKey == key).ToList();
-                var inRange = ofRow.Where(e => codes.Contains(e.Periode)).ToList();
-                var target = yearTargets.GetValueOrDefault(key);
+                var months = byRow[(j.Nama, key)].ToList();
+                var inRange = months.Where(m => codes.Contains(m.Periode)).ToList();
+                var target = yearTargets.GetValueOrDefault((j.Nama, key));
                 rows.Add(new RekapRow(j.Nama, row.No, Clean(row.Program), Clean(row.Uraian), target?.Satuan ?? Satuan.Of(row),
-                    target?.Nilai, inRange.Sum(e => e.Nilai), inRange.Count > 0,
-                    ofRow.Where(e => string.CompareOrdinal(e.Periode, lastCode) <= 0).Sum(e => e.Nilai), range.Label, key));
+                    target?.Nilai, inRange.Sum(m => m.Total), inRange.Sum(m => m.Entries) > 0,
+                    months.Sum(m => m.Total), range.Label, key));
             }
-            var pelapor = activeUsers.Where(u => string.Equals(u.Jabatan, j.Nama, StringComparison.OrdinalIgnoreCase)).ToList();
-            result.Add(new RekapJabatan(j.Nama, rows, pelapor));
+            result.Add(new RekapJabatan(j.Nama, rows, pelaporOf[j.Nama].ToList()));
         }
         return new Rekap(range, result, time.GetUtcNow());
     }
@@ -65,9 +80,9 @@ public sealed class RekapBuilder(IkiKnowledge knowledge, RealisasiStore realisas
     {
         var key = row.KeyFor(jabatan.Nama);
         var months = new int[12];
-        foreach (var e in await realisasi.ListByYearAsync(tahun, ct))
-            if (e.Jabatan == jabatan.Nama && e.IndikatorKey == key && int.TryParse(e.Periode.AsSpan(5, 2), out var m))
-                months[m - 1] += e.Nilai;
+        foreach (var t in await realisasi.MonthlyTotalsAsync($"{tahun:D4}-01", $"{tahun:D4}-12", [jabatan.Nama], ct))
+            if (t.IndikatorKey == key && int.TryParse(t.Periode.AsSpan(5, 2), out var m))
+                months[m - 1] += t.Total;
         return months;
     }
 

@@ -61,12 +61,16 @@ public sealed class ReminderPlanner(
         var periode = Periode.Of(at);
         var (eligible, skipped) = await EligibleAsync(at, u => u.Peran is Peran.Atasan or Peran.Admin, ct);
         var messages = new List<PlannedMessage>();
+        var underOf = eligible.Select(u => knowledge.Kb.Find(u.Jabatan!)!.Nama).Distinct()
+            .ToDictionary(n => n, n => knowledge.Struktur.AllUnder(n));
+        // One recap for every jabatan any atasan oversees; each digest is a slice of it.
+        var all = await rekap.BuildAsync(PeriodeRange.Month(periode), underOf.Values.SelectMany(u => u), ct);
         foreach (var user in eligible)
         {
             var jabatan = knowledge.Kb.Find(user.Jabatan!)!.Nama;
-            var under = knowledge.Struktur.AllUnder(jabatan);
+            var under = underOf[jabatan];
             if (under.Count == 0) { skipped.Add(new PlanSkip(user, "tidak punya bawahan")); continue; }
-            var table = await rekap.BuildAsync(PeriodeRange.Month(periode), under, ct);
+            var table = all.Only(under);
             var text = DigestText(user, jabatan, table);
             var parts = MessageSplitter.Split(text, MaxPartLength).Select(p => new Reply(p)).ToList();
             messages.Add(new PlannedMessage(ReminderKind.Ringkasan, user, parts, under.ToList()));

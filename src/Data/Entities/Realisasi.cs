@@ -47,9 +47,10 @@ internal sealed class RealisasiConfiguration : IEntityTypeConfiguration<Realisas
         });
         b.HasOne<Pengguna>().WithMany().HasForeignKey(r => r.PenggunaId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.MessageId).IsUnique();
-        b.HasIndex(r => new { r.Jabatan, r.IndikatorKey, r.Periode });
+        // Both carry Dibatalkan and Nilai so the per-report total and the recaps' GROUP BY read the index alone.
+        b.HasIndex(r => new { r.Jabatan, r.IndikatorKey, r.Periode, r.Dibatalkan, r.Nilai });
         b.HasIndex(r => new { r.PenggunaId, r.DibuatPada });
-        b.HasIndex(r => r.Periode);
+        b.HasIndex(r => new { r.Periode, r.Jabatan, r.IndikatorKey, r.Dibatalkan, r.Nilai });
         b.HasIndex(r => r.DibatalkanOlehMessageId);
     }
 }

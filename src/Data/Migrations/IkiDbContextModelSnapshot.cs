@@ -456,11 +456,11 @@ namespace IkiBot.Data.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
-                    b.HasIndex("Periode");
-
                     b.HasIndex("PenggunaId", "DibuatPada");
 
-                    b.HasIndex("Jabatan", "IndikatorKey", "Periode");
+                    b.HasIndex("Jabatan", "IndikatorKey", "Periode", "Dibatalkan", "Nilai");
+
+                    b.HasIndex("Periode", "Jabatan", "IndikatorKey", "Dibatalkan", "Nilai");
 
                     b.ToTable("Realisasi", null, t =>
                         {

@@ -211,6 +211,35 @@ public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, Time
             .ToDictionaryAsync(x => x.Key, x => x.Total, ct);
     }
 
+    /// <summary>
+    /// Totals per (jabatan, indicator, month) of the months <paramref name="from"/>..<paramref name="to"/> ("yyyy-MM"),
+    /// grouped by the database, so recaps never load the entries themselves; only the given jabatan when a list is given.
+    /// </summary>
+    public async Task<IReadOnlyList<RealisasiBulanan>> MonthlyTotalsAsync(string from, string to, IReadOnlyCollection<string>? jabatan = null,
+        CancellationToken ct = default)
+    {
+        PeriodeFormat.Require(from);
+        PeriodeFormat.Require(to);
+        await using var db = factory.CreateDbContext();
+        var query = db.Realisasi.AsNoTracking()
+            .Where(x => !x.Dibatalkan && string.Compare(x.Periode, from) >= 0 && string.Compare(x.Periode, to) <= 0);
+        if (jabatan is not null) query = query.Where(x => jabatan.Contains(x.Jabatan));
+        return await query
+            .GroupBy(x => new { x.Periode, x.Jabatan, x.IndikatorKey })
+            .Select(g => new RealisasiBulanan(g.Key.Jabatan, g.Key.IndikatorKey, g.Key.Periode, g.Sum(x => x.Nilai), g.Count()))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The active entries of a period in report order, read one at a time (constant memory for any size).</summary>
+    public async IAsyncEnumerable<Realisasi> StreamByPeriodeAsync(string periode,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        var rows = db.Realisasi.AsNoTracking().Where(x => x.Periode == periode && !x.Dibatalkan)
+            .OrderBy(x => x.DibuatPada).ThenBy(x => x.Id).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct)) yield return row;
+    }
+
     /// <summary>Active entries of a year (all jabatan), for recaps and exports.</summary>
     public Task<IReadOnlyList<Realisasi>> ListByYearAsync(int tahun, CancellationToken ct = default)
     {

@@ -55,4 +55,11 @@ public sealed class TargetStore(IDbContextFactory<IkiDbContext> factory, TimePro
             .OrderBy(t => t.IndikatorKey)
             .ToListAsync(ct);
     }
+
+    /// <summary>Every target of a year, all jabatan (one query for a recap of many jabatan).</summary>
+    public async Task<IReadOnlyList<Target>> ForYearAsync(int tahun, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Target.AsNoTracking().Where(t => t.Tahun == tahun).ToListAsync(ct);
+    }
 }
