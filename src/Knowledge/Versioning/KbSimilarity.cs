@@ -53,7 +53,7 @@ public sealed partial class KbSimilarity
 /// </summary>
 public static class KbPairing
 {
-    public const double Clear = 0.6, Unrelated = 0.25, Margin = 0.15;
+    public const double Clear = 0.7, Unrelated = 0.25, Margin = 0.15;
 
     public sealed record Result<TOld, TNew>(IReadOnlyList<(TOld Old, TNew New)> Matched, IReadOnlyList<(TOld Old, TNew New, double Score, string Key)> Unclear,
         IReadOnlyList<string> DecidedKeys);
