@@ -38,7 +38,11 @@ public sealed class KbImport(KnowledgeVersions versions)
         return (kb, null);
     }
 
-    public sealed record Preview(KbImportPlan Plan, int BaseVersionId, IReadOnlyList<(KbRowChange Row, int Realisasi, int Target)> LeftWithoutRow);
+    public sealed record Preview(KbImportPlan Plan, int BaseVersionId, IReadOnlyList<(KbRowChange Row, int Realisasi, int Target)> LeftWithoutRow)
+    {
+        /// <summary>Renamed jabatan that the settings (Struktur:Atasan) still name by their old name.</summary>
+        public IReadOnlyList<KbRename> NamedInSettings { get; init; } = [];
+    }
 
     public async Task<Preview> PlanAsync(KnowledgeBase incoming, CancellationToken ct = default) => await PlanAsync(incoming, null, ct);
 
@@ -54,8 +58,14 @@ public sealed class KbImport(KnowledgeVersions versions)
             var (r, t) = await versions.Store.StoredUnderAsync(plan.StoredName(removed.Jabatan), removed.ElemenId, ct);
             if (r + t > 0) orphans.Add((removed, r, t));
         }
-        return new Preview(plan, baseId, orphans);
+        var settings = versions.Knowledge.AtasanOverrides;
+        return new Preview(plan, baseId, orphans)
+        {
+            NamedInSettings = plan.JabatanRenamed.Where(r => settings.Any(a => Named(a.Key, r.Lama) || Named(a.Value, r.Lama))).ToList(),
+        };
     }
+
+    private static bool Named(string a, string b) => string.Equals(a.Trim(), b, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Stores the plan as a new version when nobody saved one since it was made.</summary>
     public Task<SaveOutcome> SaveAsync(Preview preview, string keterangan, int? penggunaId, string oleh, CancellationToken ct = default) =>
@@ -87,6 +97,8 @@ public sealed class KbImport(KnowledgeVersions versions)
         }
         foreach (var (row, r, t) in p.LeftWithoutRow)
             lines.Add($"Perhatian: {row.Jabatan} {row.Label} dihapus; {r} realisasi dan {t} target tersimpan tidak lagi punya baris (tetap tersimpan).");
+        foreach (var r in p.NamedInSettings)
+            lines.Add($"Perhatian: pengaturan Struktur:Atasan masih menyebut {r.Lama}; ganti menjadi {r.Baru} di sana.");
         if (plan.Unclear.Count > 0)
         {
             lines.Add("Belum jelas (tanpa jawaban dianggap berbeda, jadi baris baru):");

@@ -167,7 +167,7 @@ public class KbImportTests
     [Fact]
     public async Task A_renamed_jabatan_keeps_its_rows_realizations_targets_and_users()
     {
-        using var bot = new SupervisionBot();
+        using var bot = new SupervisionBot(atasan: new Dictionary<string, string> { [Bendahara] = "KEPALA SUB BAGIAN KEUANGAN" });
         var rina = await bot.UserAsync("rina", Bendahara, nama: "Rina");
         await bot.ReportAsync("rina", "SP2D dibuat 3");
         var before = bot.Services.Knowledge.Kb.Find(Bendahara)!;
@@ -180,6 +180,7 @@ public class KbImportTests
         Assert.Contains("Jabatan diganti nama: BENDAHARA → BENDAHARA PENGELUARAN", diff);
         Assert.DoesNotContain("Jabatan baru", diff);
         Assert.DoesNotContain("Jabatan dihapus", diff);
+        Assert.Contains("Perhatian: pengaturan Struktur:Atasan masih menyebut BENDAHARA; ganti menjadi BENDAHARA PENGELUARAN di sana.", diff);
         Assert.Empty(preview.LeftWithoutRow);
         Assert.NotNull((await import.SaveAsync(preview, "impor iki-2027.txt", null, "tes")).Saved);
 
