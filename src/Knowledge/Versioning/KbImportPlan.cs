@@ -99,6 +99,7 @@ public sealed record KbImportPlan(KbDocument Next, IReadOnlyList<string> Jabatan
     private static List<KbIndikator> MatchRows(string jabatan, KbJabatan old, IReadOnlyList<Indikator> incoming, List<KbRowChange> changes,
         KbSimilarity similarity, IReadOnlyDictionary<string, bool> decisions, List<KbUnclearPair> unclear, List<string> decided)
     {
+        var start = changes.Count;
         var used = new HashSet<string>();
         var result = new KbIndikator?[incoming.Count];
         KbIndikator With(KbIndikator o, Indikator r) => new(o.Id, r.No, r.Program, r.Uraian, r.Rincian.ToList(), r.Formulasi, r.SumberData, o.Satuan);
@@ -141,6 +142,10 @@ public sealed record KbImportPlan(KbDocument Next, IReadOnlyList<string> Jabatan
         }
         foreach (var o in old.Indikator.Where(o => !used.Contains(o.Id)))
             changes.Add(new KbRowChange(jabatan, "hapus", $"indikator {o.No}", o.Id, o.Uraian, null));
+        var rowChanges = changes.Skip(start).OrderBy(c => int.Parse(c.Label.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture))
+            .ThenBy(c => c.Jenis == "tambah").ToList();
+        changes.RemoveRange(start, changes.Count - start);
+        changes.AddRange(rowChanges);
         return result.Select(r => r!).ToList();
     }
 
