@@ -46,12 +46,14 @@ public static class Program
         var importDryRun = new Option<bool>("--dry-run") { Description = "Tampilkan perbedaannya saja" };
         var importYes = new Option<bool>("--yes") { Description = "Simpan tanpa bertanya" };
         var importJson = new Option<bool>("--json");
-        var kbImport = new Command("import", "Muat dokumen baru sebagai versi baru (dengan diff dan konfirmasi)") { importFile, importDryRun, importYes, importJson };
+        var importSama = new Option<string[]>("--sama") { Description = "Pasangan yang belum jelas ini sama (identitas lama tetap): \"JABATAN#lama=baru\" atau \"LAMA=BARU\"" };
+        var importBeda = new Option<string[]>("--beda") { Description = "Pasangan yang belum jelas ini berbeda (identitas baru)" };
+        var kbImport = new Command("import", "Muat dokumen baru sebagai versi baru (dengan diff dan konfirmasi)") { importFile, importDryRun, importYes, importJson, importSama, importBeda };
         kbImport.SetAction(r =>
         {
             using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
             return KbImportCommand.ImportAsync(services, r.GetValue(importFile)!, r.GetValue(importDryRun), r.GetValue(importYes), r.GetValue(importJson),
-                Console.In, Console.Out).GetAwaiter().GetResult();
+                Console.In, Console.Out, r.GetValue(importSama), r.GetValue(importBeda)).GetAwaiter().GetResult();
         });
         var exportOut = new Option<string>("--out") { Required = true, Description = "Berkas teks tujuan" };
         var kbExport = new Command("export", "Tulis versi sekarang sebagai ekspor teks IKI") { exportOut };
@@ -162,6 +164,7 @@ public static class Program
         "  ask \"pertanyaan\" [--json]                       jawab satu pertanyaan (--json tanpa pertanyaan: satu per baris stdin)\n" +
         "  kb [--json]                                      isi dokumen IKI dan laporan impornya\n" +
         "  kb import BERKAS [--dry-run] [--yes] [--json]     muat dokumen baru (teks atau .docx) sebagai versi baru\n" +
+            "      [--sama KUNCI]... [--beda KUNCI]...            jawab pasangan yang belum jelas (kunci dari daftarnya)\n" +
         "  kb export --out BERKAS                            tulis versi sekarang sebagai ekspor teks\n" +
         "  bench [--json] [--questions BERKAS] [--repeat N] ukur waktu mulai dan latensi\n" +
         "  report --as \"JABATAN\" \"teks\" [--dry-run] [--json] catat satu laporan (--json tanpa teks: JSON Lines di stdin)\n" +

@@ -29,6 +29,9 @@ public sealed class IkiKnowledge : IDisposable
     /// <summary>One consistent version: the document and everything built from it.</summary>
     public sealed record Snapshot(KnowledgeBase Kb, KnowledgeIndex Index, QuestionInterpreter Questions, StrukturOrganisasi Struktur, AnswerWriter Answers, int Version);
 
+    /// <summary>"Struktur:Atasan" from the settings (bawahan → atasan, by name).</summary>
+    public IReadOnlyDictionary<string, string> AtasanOverrides => _atasanOverrides ?? new Dictionary<string, string>();
+
     /// <summary>The version being served now; take it once per question to stay on one version.</summary>
     public Snapshot Current => Volatile.Read(ref _current);
 

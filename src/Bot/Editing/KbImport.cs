@@ -38,27 +38,40 @@ public sealed class KbImport(KnowledgeVersions versions)
         return (kb, null);
     }
 
-    public sealed record Preview(KbImportPlan Plan, int BaseVersionId, IReadOnlyList<(KbRowChange Row, int Realisasi, int Target)> LeftWithoutRow);
+    public sealed record Preview(KbImportPlan Plan, int BaseVersionId, IReadOnlyList<(KbRowChange Row, int Realisasi, int Target)> LeftWithoutRow)
+    {
+        /// <summary>Renamed jabatan that the settings (Struktur:Atasan) still name by their old name.</summary>
+        public IReadOnlyList<KbRename> NamedInSettings { get; init; } = [];
+    }
 
-    public async Task<Preview> PlanAsync(KnowledgeBase incoming, CancellationToken ct = default)
+    public async Task<Preview> PlanAsync(KnowledgeBase incoming, CancellationToken ct = default) => await PlanAsync(incoming, null, ct);
+
+    /// <summary>The diff; <paramref name="decisions"/> answers unclear pairs (key → same), the rest count as different.</summary>
+    public async Task<Preview> PlanAsync(KnowledgeBase incoming, IReadOnlyDictionary<string, bool>? decisions, CancellationToken ct = default)
     {
         await versions.RefreshAsync(ct);
         var baseId = versions.VersionId;
-        var plan = KbImportPlan.Build(versions.Document, incoming);
+        var plan = KbImportPlan.Build(versions.Document, incoming, decisions);
         var orphans = new List<(KbRowChange, int, int)>();
         foreach (var removed in plan.Changes.Where(c => c.Jenis == "hapus" && c.ElemenId.StartsWith("ind-")))
         {
-            var (r, t) = await versions.Store.StoredUnderAsync(removed.Jabatan, removed.ElemenId, ct);
+            var (r, t) = await versions.Store.StoredUnderAsync(plan.StoredName(removed.Jabatan), removed.ElemenId, ct);
             if (r + t > 0) orphans.Add((removed, r, t));
         }
-        return new Preview(plan, baseId, orphans);
+        var settings = versions.Knowledge.AtasanOverrides;
+        return new Preview(plan, baseId, orphans)
+        {
+            NamedInSettings = plan.JabatanRenamed.Where(r => settings.Any(a => Named(a.Key, r.Lama) || Named(a.Value, r.Lama))).ToList(),
+        };
     }
+
+    private static bool Named(string a, string b) => string.Equals(a.Trim(), b, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Stores the plan as a new version when nobody saved one since it was made.</summary>
     public Task<SaveOutcome> SaveAsync(Preview preview, string keterangan, int? penggunaId, string oleh, CancellationToken ct = default) =>
         versions.SaveAsync((_, latestId) => latestId != preview.BaseVersionId
                 ? EditResult.Refused("dokumen sudah diubah sejak diff ini dibuat; ulangi impor.")
-                : new EditResult(preview.Plan.Next, [], null),
+                : new EditResult(preview.Plan.Next, [], null) { Renames = preview.Plan.JabatanRenamed.Select(r => (r.Lama, r.Baru)).ToList() },
             "impor", keterangan, penggunaId, oleh, ct);
 
     /// <summary>The diff as the admin reads it.</summary>
@@ -69,6 +82,7 @@ public sealed class KbImport(KnowledgeVersions versions)
         var lines = new List<string> { "*Perbedaan dengan versi sekarang*" };
         if (plan.JabatanAdded.Count > 0) lines.Add($"Jabatan baru: {string.Join(", ", plan.JabatanAdded)}");
         if (plan.JabatanRemoved.Count > 0) lines.Add($"Jabatan dihapus: {string.Join(", ", plan.JabatanRemoved)}");
+        foreach (var r in plan.JabatanRenamed) lines.Add($"Jabatan diganti nama: {r.Lama} → {r.Baru} (baris, realisasi dan target tetap)");
         foreach (var g in plan.Changes.Where(c => !plan.JabatanRemoved.Contains(c.Jabatan)).GroupBy(c => c.Jabatan))
         {
             lines.Add($"{g.Key}:");
@@ -83,6 +97,13 @@ public sealed class KbImport(KnowledgeVersions versions)
         }
         foreach (var (row, r, t) in p.LeftWithoutRow)
             lines.Add($"Perhatian: {row.Jabatan} {row.Label} dihapus; {r} realisasi dan {t} target tersimpan tidak lagi punya baris (tetap tersimpan).");
+        foreach (var r in p.NamedInSettings)
+            lines.Add($"Perhatian: pengaturan Struktur:Atasan masih menyebut {r.Lama}; ganti menjadi {r.Baru} di sana.");
+        if (plan.Unclear.Count > 0)
+        {
+            lines.Add("Belum jelas (tanpa jawaban dianggap berbeda, jadi baris baru):");
+            lines.AddRange(plan.Unclear.Select(u => $"  ? {u.Question} [{u.Key}]"));
+        }
         return string.Join("\n", lines);
     }
 }

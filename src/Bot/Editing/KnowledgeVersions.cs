@@ -81,7 +81,7 @@ public sealed class KnowledgeVersions(IkiKnowledge knowledge, KnowledgeVersionSt
                 var doc = latest.Id == VersionId ? Document : KbDocument.FromJson(latest.Isi);
                 var result = edit(doc, latest.Id);
                 if (result.Refusal is not null) return new SaveOutcome(null, result.Refusal);
-                var saved = await store.TryAddAsync(latest.Id, result.Document!.ToJson(), sumber, keterangan, penggunaId, oleh, result.Changes, ct);
+                var saved = await store.TryAddAsync(latest.Id, result.Document!.ToJson(), sumber, keterangan, penggunaId, oleh, result.Changes, ct, result.Renames);
                 if (saved is null) continue; // another process saved in between: look again
                 Serve(result.Document, saved.Id);
                 return new SaveOutcome(saved, null);
@@ -111,6 +111,9 @@ public sealed class KnowledgeVersions(IkiKnowledge knowledge, KnowledgeVersionSt
 /// <summary>The edited document and the audit rows, or why the edit no longer applies.</summary>
 public sealed record EditResult(KbDocument? Document, IReadOnlyList<KbPerubahan> Changes, string? Refusal)
 {
+    /// <summary>Jabatan renamed by this version: what is stored under the old name moves to the new one.</summary>
+    public IReadOnlyList<(string Lama, string Baru)> Renames { get; init; } = [];
+
     public static EditResult Refused(string why) => new(null, [], why);
 }
 

@@ -39,7 +39,7 @@ public sealed class KnowledgeVersionStore(IDbContextFactory<IkiDbContext> factor
     /// version (optimistic concurrency: null when someone else saved first; nothing is stored then).
     /// </summary>
     public async Task<KbVersion?> TryAddAsync(int expectedCurrentId, string isi, string sumber, string keterangan, int? penggunaId, string oleh,
-        IReadOnlyList<KbPerubahan> changes, CancellationToken ct = default)
+        IReadOnlyList<KbPerubahan> changes, CancellationToken ct = default, IReadOnlyList<(string Lama, string Baru)>? renames = null)
     {
         await using var db = factory.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync(ct); // BEGIN IMMEDIATE: one writer at a time
@@ -58,11 +58,18 @@ public sealed class KnowledgeVersionStore(IDbContextFactory<IkiDbContext> factor
             db.KbPerubahan.Add(change);
         }
         await db.SaveChangesAsync(ct);
+        foreach (var (lama, baru) in renames ?? [])
+        {
+            await db.Realisasi.Where(r => r.Jabatan == lama).ExecuteUpdateAsync(s => s.SetProperty(r => r.Jabatan, baru), ct);
+            await db.Target.Where(t => t.Jabatan == lama).ExecuteUpdateAsync(s => s.SetProperty(t => t.Jabatan, baru), ct);
+            await db.Pengguna.Where(p => p.Jabatan == lama).ExecuteUpdateAsync(s => s.SetProperty(p => p.Jabatan, baru), ct);
+            await db.PermintaanJabatan.Where(p => p.Jabatan == lama).ExecuteUpdateAsync(s => s.SetProperty(p => p.Jabatan, baru), ct);
+        }
         foreach (var undone in changes.Where(c => c.MengurungkanId is not null))
             await db.KbPerubahan.Where(p => p.Id == undone.MengurungkanId).ExecuteUpdateAsync(s => s.SetProperty(p => p.DiurungkanOlehId, undone.Id), ct);
         Audit.Write(db, now, penggunaId, "kb." + sumber, new
         {
-            version.Id, keterangan, Perubahan = changes.Select(c => new { c.Jabatan, c.Jenis, c.ElemenId, c.Label, c.Sebelum, c.Sesudah }),
+            version.Id, keterangan, DigantiNama = (renames ?? []).Select(r => new { r.Lama, r.Baru }), Perubahan = changes.Select(c => new { c.Jabatan, c.Jenis, c.ElemenId, c.Label, c.Sebelum, c.Sesudah }),
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

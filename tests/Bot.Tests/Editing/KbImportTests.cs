@@ -151,6 +151,137 @@ public class KbImportTests
         Assert.Contains("bukan teks", (await Send("admin", [0, 1, 0, 0, 7, 0], "foto.txt")).Text);
     }
 
+    /// <summary>The current version as a text export with BENDAHARA's section changed by <paramref name="edit"/>.</summary>
+    private static string WithBendahara(SupervisionBot bot, Func<string, string> edit)
+    {
+        var all = KbTextExport.Write(bot.Services.Versions.Document);
+        var at = all.IndexOf("1. Jabatan : BENDAHARA\n", StringComparison.Ordinal);
+        var end = all.IndexOf("INDIKATOR KINERJA INDIVIDU", at, StringComparison.Ordinal);
+        return all[..at] + edit(all[at..end]) + all[end..];
+    }
+
+    private static string PartlyRewrittenRow2(string section) => section.Replace(
+        "2\tMengajukan Penerbitan SP2D kepada kuasa BUD atas SPM yang telah diterbitkan pengguna anggaran/ kuasa pengguna\tJumlah SP2D yang dibuat",
+        "2\tMenyiapkan berkas SP2D untuk kuasa BUD\tJumlah berkas SP2D yang disiapkan");
+
+    [Fact]
+    public async Task A_renamed_jabatan_keeps_its_rows_realizations_targets_and_users()
+    {
+        using var bot = new SupervisionBot(atasan: new Dictionary<string, string> { [Bendahara] = "KEPALA SUB BAGIAN KEUANGAN" });
+        var rina = await bot.UserAsync("rina", Bendahara, nama: "Rina");
+        await bot.ReportAsync("rina", "SP2D dibuat 3");
+        var before = bot.Services.Knowledge.Kb.Find(Bendahara)!;
+        await bot.Services.Targets.SetAsync(Bendahara, before.Indikator[1].Id!, 2026, 40, null, null);
+        var text = WithBendahara(bot, s => s.Replace("1. Jabatan : BENDAHARA\n", "1. Jabatan : BENDAHARA PENGELUARAN\n"));
+        var import = new KbImport(bot.Services.Versions);
+        var preview = await import.PlanAsync(KbImport.Read("iki-2027.txt", System.Text.Encoding.UTF8.GetBytes(text)).Kb!);
+        var diff = KbImport.Describe(preview);
+
+        Assert.Contains("Jabatan diganti nama: BENDAHARA → BENDAHARA PENGELUARAN", diff);
+        Assert.DoesNotContain("Jabatan baru", diff);
+        Assert.DoesNotContain("Jabatan dihapus", diff);
+        Assert.Contains("Perhatian: pengaturan Struktur:Atasan masih menyebut BENDAHARA; ganti menjadi BENDAHARA PENGELUARAN di sana.", diff);
+        Assert.Empty(preview.LeftWithoutRow);
+        Assert.NotNull((await import.SaveAsync(preview, "impor iki-2027.txt", null, "tes")).Saved);
+
+        const string Baru = "BENDAHARA PENGELUARAN";
+        var after = bot.Services.Knowledge.Kb.Find(Baru)!;
+        Assert.Equal(before.Indikator.Select(r => r.Id), after.Indikator.Select(r => r.Id));
+        Assert.Equal(3, (await bot.Services.Realisasi.TotalsAsync(Baru, "2026-11"))[before.Indikator[1].Id!]);
+        Assert.Equal(40, (await bot.Services.Targets.GetAsync(Baru, before.Indikator[1].Id!, 2026))!.Nilai);
+        Assert.Equal(Baru, (await bot.Services.Users.GetAsync(rina.Id))!.Jabatan);
+        await bot.ReportAsync("rina", "SP2D dibuat 2");
+        Assert.Equal(5, (await bot.Services.Realisasi.TotalsAsync(Baru, "2026-11"))[before.Indikator[1].Id!]);
+    }
+
+    [Fact]
+    public async Task An_unclear_row_is_asked_in_chat_and_the_answer_decides_whether_its_realizations_stay()
+    {
+        using var bot = new SupervisionBot();
+        await bot.UserAsync("admin", null, Peran.Admin, nama: "Bu Admin");
+        await bot.UserAsync("rina", Bendahara, nama: "Rina");
+        await bot.ReportAsync("rina", "SP2D dibuat 3");
+        var row2 = bot.Services.Knowledge.Kb.Find(Bendahara)!.Indikator[1].Id!;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(WithBendahara(bot, PartlyRewrittenRow2));
+        Task<IkiBot.Bot.Conversation.TurnResult> Send() => bot.Services.Engine.HandleAsync(
+            new IkiBot.Bot.Conversation.Incoming("telegram", "admin", "admin", Guid.NewGuid().ToString("N"), "/impor", bot.Clock.GetUtcNow(), true,
+                new IkiBot.Bot.Conversation.IncomingFile("iki-2027.txt", bytes.Length, _ => Task.FromResult(bytes))));
+
+        var question = await Send();
+        Assert.Contains("BENDAHARA, baris 2 'Jumlah berkas SP2D yang disiapkan' di dokumen baru: sama dengan baris 2 'Jumlah SP2D yang dibuat' yang lama?", question.Text);
+        Assert.Equal(["Ya", "Tidak", "Batal"], question.Replies[0].Choices.Select(c => c.Label).ToArray());
+        var no = await bot.Say(question.Replies[0].Choices[1].Payload, "admin");
+        Assert.Contains("Perhatian: BENDAHARA indikator 2 dihapus; 1 realisasi dan 0 target tersimpan tidak lagi punya baris", no.Text);
+        Assert.Equal(["Simpan", "Batal"], no.Replies[0].Choices.Select(c => c.Label).ToArray());
+        Assert.Contains("Tidak ada pertanyaan impor", (await bot.Say(question.Replies[0].Choices[0].Payload, "admin")).Text); // answered already
+
+        var again = await Send();
+        var yes = await bot.Say(again.Replies[0].Choices[0].Payload, "admin");
+        Assert.DoesNotContain("Perhatian", yes.Text);
+        Assert.Contains("~ indikator 2: Jumlah SP2D yang dibuat", yes.Text);
+        Assert.Contains("Tersimpan sebagai versi 2", (await bot.Say(yes.Replies[0].Choices[0].Payload, "admin")).Text);
+        var after = bot.Services.Knowledge.Kb.Find(Bendahara)!;
+        Assert.Equal(row2, after.Indikator[1].Id);
+        Assert.Equal("Jumlah berkas SP2D yang disiapkan", after.Indikator[1].Uraian);
+        Assert.Equal(3, (await bot.Services.Realisasi.TotalsAsync(Bendahara, "2026-11"))[row2]);
+    }
+
+    [Fact]
+    public async Task The_cli_lists_an_unclear_pair_and_sama_or_yes_decide_it()
+    {
+        using var bot = new SupervisionBot();
+        var row2 = bot.Services.Knowledge.Kb.Find(Bendahara)!.Indikator[1].Id!;
+        var path = Path.Combine(Path.GetTempPath(), $"ikibot-kb-{Guid.NewGuid():N}.txt");
+        try
+        {
+            File.WriteAllText(path, WithBendahara(bot, PartlyRewrittenRow2));
+            var output = new StringWriter();
+            Assert.Equal(0, await KbImportCommand.ImportAsync(bot.Services, path, dryRun: true, yes: false, json: false, TextReader.Null, output));
+            Assert.Contains("? BENDAHARA, baris 2 'Jumlah berkas SP2D yang disiapkan' di dokumen baru: sama dengan baris 2 'Jumlah SP2D yang dibuat' yang lama? [BENDAHARA#2=2]", output.ToString());
+            Assert.Contains("--sama", output.ToString());
+
+            output = new StringWriter();
+            Assert.Equal(0, await KbImportCommand.ImportAsync(bot.Services, path, dryRun: true, yes: false, json: true, TextReader.Null, output));
+            var unclear = Assert.Single(JsonDocument.Parse(output.ToString()).RootElement.GetProperty("unclear").EnumerateArray());
+            Assert.Equal("BENDAHARA#2=2", unclear.GetProperty("key").GetString());
+
+            output = new StringWriter();
+            Assert.Equal(1, await KbImportCommand.ImportAsync(bot.Services, path, dryRun: true, yes: false, json: false, TextReader.Null, output, sama: ["BENDAHARA#3=2"]));
+            Assert.Contains("Pasangan tidak dikenal: BENDAHARA#3=2", output.ToString());
+
+            output = new StringWriter();
+            Assert.Equal(0, await KbImportCommand.ImportAsync(bot.Services, path, dryRun: false, yes: true, json: true, TextReader.Null, output, sama: ["BENDAHARA#2=2"]));
+            var json = JsonDocument.Parse(output.ToString()).RootElement;
+            Assert.Equal("saved", json.GetProperty("status").GetString());
+            Assert.Empty(json.GetProperty("unclear").EnumerateArray());
+            Assert.Equal(row2, bot.Services.Knowledge.Kb.Find(Bendahara)!.Indikator[1].Id);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task With_yes_an_unanswered_unclear_pair_is_stored_as_a_new_row_and_the_output_says_so()
+    {
+        using var bot = new SupervisionBot();
+        var row2 = bot.Services.Knowledge.Kb.Find(Bendahara)!.Indikator[1].Id!;
+        var path = Path.Combine(Path.GetTempPath(), $"ikibot-kb-{Guid.NewGuid():N}.txt");
+        try
+        {
+            File.WriteAllText(path, WithBendahara(bot, PartlyRewrittenRow2));
+            var output = new StringWriter();
+            Assert.Equal(0, await KbImportCommand.ImportAsync(bot.Services, path, dryRun: false, yes: true, json: false, TextReader.Null, output));
+            Assert.Contains("1 pasangan belum jelas dianggap berbeda (identitas baru): BENDAHARA#2=2", output.ToString());
+            Assert.NotEqual(row2, bot.Services.Knowledge.Kb.Find(Bendahara)!.Indikator[1].Id);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     // ---- a Word document built like the original: headings as paragraphs, one table per jabatan ----
 
     private static byte[] Docx(KbDocument doc) => Word(body =>
