@@ -1,9 +1,11 @@
+using IkiBot.Bot.Channels;
 using IkiBot.Bot.Channels.Telegram;
 using IkiBot.Bot.Conversation;
 using IkiBot.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -79,6 +81,8 @@ public static class TelegramHost
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramOutbox>();
+        services.AddSingleton<IDraftRenderer, TelegramDraftRenderer>();
+        services.TryAddSingleton<DraftRenderers>();
         services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         // Order matters: the startup finishes (getMe, menu, webhook) before anything reads or sends.
