@@ -21,7 +21,7 @@ public sealed record TelegramCall(string Method, JsonObject? Body)
 }
 
 /// <summary>
-/// A Telegram Bot API on 127.0.0.1: getMe (or 502 while <see cref="Down"/>), getUpdates handing out what the test
+/// A Telegram Bot API on 127.0.0.1: getMe (or 502 while <see cref="Down"/>, 401 with <see cref="RejectsToken"/>), getUpdates handing out what the test
 /// queued, every other call recorded and answered ok (sendMessage with a message in the chat it was sent to).
 /// </summary>
 public sealed class FakeTelegram : IAsyncDisposable
@@ -33,6 +33,8 @@ public sealed class FakeTelegram : IAsyncDisposable
     public ConcurrentQueue<TelegramCall> Calls { get; } = new();
     public string Url { get; private set; } = "";
     public volatile bool Down;
+    /// <summary>getMe answers 401, as for a revoked token.</summary>
+    public volatile bool RejectsToken;
     public int GetMeCalls;
 
     private FakeTelegram(WebApplication app) => _app = app;
@@ -60,6 +62,12 @@ public sealed class FakeTelegram : IAsyncDisposable
         if (method == "getMe")
         {
             Interlocked.Increment(ref GetMeCalls);
+            if (RejectsToken)
+            {
+                http.Response.StatusCode = 401;
+                await http.Response.WriteAsync("""{"ok":false,"error_code":401,"description":"Unauthorized"}""");
+                return;
+            }
             if (Down)
             {
                 http.Response.StatusCode = 502;
