@@ -1,6 +1,9 @@
-using System.Text.Json.Nodes;
+using IkiBot.Bot.Channels;
+using IkiBot.Bot.Conversation;
 using IkiBot.Bot.Teams.Tests.Harness;
 using IkiBot.Data;
+using IkiBot.Knowledge.Answers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IkiBot.Bot.Teams.Tests;
 
@@ -79,5 +82,32 @@ public class CrossChannelTests
         Assert.StartsWith($"Pendaftaran Anda sebagai {Jabatan} disetujui", approval.Text);
         var ani = await bot.Services.Users.FindAsync("telegram", "42");
         Assert.Equal(StatusPengguna.Aktif, ani!.Status);
+    }
+
+    [Fact]
+    public async Task A_long_Telegram_button_queued_by_a_Teams_turn_works_when_pressed()
+    {
+        await using var telegram = await FakeTelegram.StartAsync();
+        await using var bot = new BothChannels(telegram.Url);
+        await bot.StartAsync();
+        // Past Telegram's 64 bytes of callback_data: the button carries a stored id instead.
+        const string payload = "/indikator KEPALA BIDANG PENEMPATAN DAN PERLUASAN KESEMPATAN KERJA";
+        var renderers = bot.App.Services.GetRequiredService<DraftRenderers>();
+        var rendered = await renderers.RenderAsync(
+            [new Outgoing("telegram", "900", new Reply("Lihat indikator:", [new Choice("Indikator", payload)]))],
+            other => Assert.Fail($"tidak terkirim: {other}"), CancellationToken.None);
+        // Committed as the Teams handler commits a turn: Teams' key, the rows for Telegram, the stored payloads.
+        Assert.True(await bot.App.Services.GetRequiredService<ChannelDeliveryStore>()
+            .CommitAsync("teams", "uji-tombol-panjang", null, rendered.Drafts, rendered.Buttons));
+        renderers.Wake(rendered.Drafts);
+
+        var sent = await telegram.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == "900" && c.Buttons.Count > 0);
+        var button = Assert.Single(sent!.Buttons);
+        Assert.NotEqual(payload, button.Data);
+        telegram.UserPresses(900, button.Data);
+        var answer = await telegram.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == "900" && c != sent);
+        Assert.NotNull(answer);
+        Assert.DoesNotContain("tidak berlaku", answer.Text);
+        Assert.Contains("PENEMPATAN DAN PERLUASAN KESEMPATAN KERJA", answer.Text, StringComparison.OrdinalIgnoreCase);
     }
 }
