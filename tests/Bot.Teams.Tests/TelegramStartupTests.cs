@@ -54,4 +54,28 @@ public class TelegramStartupTests
         Assert.StartsWith("**Perintah IkiBot**", calls.First(IsMessage).Text);
         Assert.Equal(1, telegram.GetMeCalls);
     }
+
+    [Fact]
+    public async Task The_Telegram_webhook_answers_503_until_Telegram_has_started_so_Telegram_sends_again()
+    {
+        await using var telegram = await FakeTelegram.StartAsync(down: true);
+        await using var connector = await FakeConnector.StartAsync();
+        await using var bot = new BothChannels(telegram.Url, o => o with { WebhookUrl = "https://bot.contoh.go.id/telegram/hook", SecretToken = "rahasia_1" });
+        await bot.StartAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        var update = telegram.Message(42, "/bantuan");
+        Assert.Equal(503, await bot.PostTelegramUpdateAsync("/telegram/hook", "rahasia_1", update));
+        Assert.Equal(200, await bot.PostAsync(Activities.Message(connector.Url, "/bantuan")));
+        Assert.NotEmpty(await connector.WaitForAsync(c => c.Any(IsMessage), 5000));
+
+        telegram.Down = false;
+        Assert.NotNull(await telegram.WaitForAsync(c => c.Method == "setWebhook", 20000));
+        // As Telegram does: the same update again until it is taken (the startup ends just after setWebhook).
+        var status = 0;
+        for (var i = 0; i < 50 && (status = await bot.PostTelegramUpdateAsync("/telegram/hook", "rahasia_1", update)) == 503; i++)
+            await Task.Delay(50);
+        Assert.Equal(200, status);
+        var sent = await telegram.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == "42");
+        Assert.Contains("Perintah IkiBot", sent!.Text);
+    }
 }

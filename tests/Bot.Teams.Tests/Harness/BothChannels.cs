@@ -24,13 +24,14 @@ public sealed class BothChannels : IAsyncDisposable
     public string Url { get; private set; } = "";
     public ConcurrentQueue<string> Log { get; } = new();
 
-    public BothChannels(string telegramUrl)
+    public BothChannels(string telegramUrl, Func<TelegramOptions, TelegramOptions>? adjust = null)
     {
         Services = new BotServices(new BotSettings
         {
             DatabasePath = Path.Combine(_folder, "ikibot.db"), Reminders = new ReminderSettings { Enabled = false },
         }, TimeProvider.System, quiet: true);
         var telegram = new TelegramOptions { Token = "123456789:test-both", BaseUrl = telegramUrl, PollTimeoutSeconds = 1 };
+        if (adjust is not null) telegram = adjust(telegram);
         App = BotHost.Build(Services, telegram, TeamsBot.Anonymous(), "http://127.0.0.1:0", log =>
         {
             log.SetMinimumLevel(LogLevel.Information);
@@ -50,6 +51,17 @@ public sealed class BothChannels : IAsyncDisposable
     public async Task<int> PostAsync(JsonObject activity)
     {
         using var response = await _http.PostAsync(Url + "/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        return (int)response.StatusCode;
+    }
+
+    public async Task<int> PostTelegramUpdateAsync(string path, string secret, JsonObject update)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url + path)
+        {
+            Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(TelegramWebhook.SecretHeader, secret);
+        using var response = await _http.SendAsync(request);
         return (int)response.StatusCode;
     }
 

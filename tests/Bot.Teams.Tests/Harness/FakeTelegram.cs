@@ -101,8 +101,11 @@ public sealed class FakeTelegram : IAsyncDisposable
 
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    /// <summary>A user writes to the bot in a private chat.</summary>
-    public void UserWrites(long user, string text, string name = "Ani") => _updates.Enqueue(new JsonObject
+    /// <summary>A user writes to the bot in a private chat (handed out by getUpdates).</summary>
+    public void UserWrites(long user, string text, string name = "Ani") => _updates.Enqueue(Message(user, text, name));
+
+    /// <summary>An update with a user's message in a private chat.</summary>
+    public JsonObject Message(long user, string text, string name = "Ani") => new JsonObject
     {
         ["update_id"] = Interlocked.Increment(ref _nextUpdate),
         ["message"] = new JsonObject
@@ -111,7 +114,7 @@ public sealed class FakeTelegram : IAsyncDisposable
             ["chat"] = new JsonObject { ["id"] = user, ["type"] = "private" },
             ["from"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = name },
         },
-    });
+    };
 
     /// <summary>A user presses an inline button of a message the bot sent to their private chat.</summary>
     public void UserPresses(long user, string data, string name = "Sari") => _updates.Enqueue(new JsonObject
