@@ -110,4 +110,19 @@ public class CrossChannelTests
         Assert.DoesNotContain("tidak berlaku", answer.Text);
         Assert.Contains("PENEMPATAN DAN PERLUASAN KESEMPATAN KERJA", answer.Text, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_message_for_a_channel_this_process_does_not_run_is_logged_and_not_queued()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var bot = await new TeamsBot(TeamsBot.Anonymous()).StartAsync();
+        await bot.Services.Users.RegisterAsync("telegram", "900", "Sari", null, Peran.Admin, StatusPengguna.Aktif);
+
+        await bot.PostAsync(Activities.Message(connector.Url, "/jabatan saya " + Jabatan, user: "budi"));
+        var calls = await connector.WaitForAsync(c => c.Any(IsMessage));
+        Assert.Contains("sudah dikirim ke admin", calls.First(IsMessage).Text);
+        Assert.Contains(bot.Log, l => l.StartsWith("Warning") && l.Contains("telegram:900") && l.Contains("tidak dapat dikirim dari sini"));
+        await using var db = bot.Services.Database.CreateDbContext();
+        Assert.DoesNotContain(db.Set<OutboxMessage>().ToList(), m => m.Channel == "telegram");
+    }
 }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using IkiBot.Bot.Teams.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace IkiBot.Bot.Teams.Tests;
 
 /// <summary>In the host shared with Teams, Telegram's startup does not hold Teams back.</summary>
-public class TelegramStartupTests
+public class TelegramStartupTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static bool IsMessage(ConnectorCall c) => c.Method == "POST" && c.Type == "message" && c.Status is >= 200 and < 300;
 
@@ -21,6 +23,7 @@ public class TelegramStartupTests
         var calls = await connector.WaitForAsync(c => c.Any(IsMessage), 5000);
         Assert.StartsWith("**Perintah IkiBot**", calls.First(IsMessage).Text);
         var answeredIn = clock.Elapsed;
+        output.WriteLine($"Teams menjawab {answeredIn.TotalMilliseconds:0} ms setelah start, getMe gagal {telegram.GetMeCalls} kali");
         Assert.True(answeredIn < TimeSpan.FromSeconds(3), $"Teams menjawab setelah {answeredIn.TotalSeconds:0.0} detik");
         Assert.True(telegram.GetMeCalls >= 1);
 
@@ -33,6 +36,7 @@ public class TelegramStartupTests
         Assert.NotNull(sent);
         Assert.Contains("Perintah IkiBot", sent.Text);
         Assert.True(telegram.GetMeCalls >= 2);
+        output.WriteLine($"Telegram menjawab {clock.Elapsed.TotalMilliseconds:0} ms setelah start ({telegram.GetMeCalls} getMe)");
     }
 
     [Fact]
@@ -77,5 +81,22 @@ public class TelegramStartupTests
         Assert.Equal(200, status);
         var sent = await telegram.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == "42");
         Assert.Contains("Perintah IkiBot", sent!.Text);
+    }
+
+    [Fact]
+    public async Task A_token_revoked_while_polling_stops_Telegram_alone()
+    {
+        await using var telegram = await FakeTelegram.StartAsync();
+        telegram.RejectsUpdates = true;
+        await using var connector = await FakeConnector.StartAsync();
+        await using var bot = new BothChannels(telegram.Url);
+        await bot.StartAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        for (var i = 0; i < 100 && !bot.Log.Any(l => l.Contains("Telegram berhenti, kanal lain tetap berjalan")); i++) await Task.Delay(50);
+        Assert.Contains(bot.Log, l => l.StartsWith("Critical") && l.Contains("Telegram berhenti, kanal lain tetap berjalan"));
+        Assert.False(bot.App.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        Assert.Equal(200, await bot.PostAsync(Activities.Message(connector.Url, "/bantuan")));
+        var calls = await connector.WaitForAsync(c => c.Any(IsMessage), 5000);
+        Assert.StartsWith("**Perintah IkiBot**", calls.First(IsMessage).Text);
     }
 }

@@ -35,6 +35,8 @@ public sealed class FakeTelegram : IAsyncDisposable
     public volatile bool Down;
     /// <summary>getMe answers 401, as for a revoked token.</summary>
     public volatile bool RejectsToken;
+    /// <summary>getUpdates answers 401, as for a token revoked while the bot runs.</summary>
+    public volatile bool RejectsUpdates;
     public int GetMeCalls;
 
     private FakeTelegram(WebApplication app) => _app = app;
@@ -75,6 +77,12 @@ public sealed class FakeTelegram : IAsyncDisposable
                 return;
             }
             await http.Response.WriteAsync("""{"ok":true,"result":{"id":7,"is_bot":true,"first_name":"IkiBot","username":"IkiBot"}}""");
+            return;
+        }
+        if (method == "getUpdates" && RejectsUpdates)
+        {
+            http.Response.StatusCode = 401;
+            await http.Response.WriteAsync("""{"ok":false,"error_code":401,"description":"Unauthorized"}""");
             return;
         }
         if (method == "getUpdates")
