@@ -20,6 +20,17 @@ public class ChannelDeliveryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_draft_for_another_channel_is_queued_in_that_channels_outbox_with_the_update()
+    {
+        Assert.True(await Store.CommitAsync("teams", "act-1", null,
+            [new OutboxDraft("a:1budi", "{\"type\":\"message\"}"), new OutboxDraft("900", "{\"text\":\"Permintaan\"}", null, "telegram")]));
+        Assert.Equal(["a:1budi"], (await Store.PendingAsync("teams", 0)).Select(p => p.ChatId));
+        Assert.Equal(["900"], (await Store.PendingAsync("telegram", 0)).Select(p => p.ChatId));
+        Assert.True(await Store.IsHandledAsync("teams", "act-1"));
+        Assert.False(await Store.IsHandledAsync("telegram", "act-1"));
+    }
+
+    [Fact]
     public async Task A_second_commit_of_the_same_update_writes_nothing_and_the_cursor_never_goes_back()
     {
         Assert.True(await Store.CommitAsync("telegram", "20", 20, [new OutboxDraft("5", "{}")]));

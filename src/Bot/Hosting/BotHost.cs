@@ -28,7 +28,9 @@ public static class BotHost
         {
             var errors = telegram.Validate();
             if (errors.Count > 0) throw new TelegramStartupException(string.Join(Environment.NewLine, errors));
-            TelegramHost.Configure(web.Services, web.Logging, telegram, services.Engine, services.Database, services.Time, logging);
+            // Telegram starts in the background: Teams answers at once even while Telegram cannot be reached.
+            TelegramHost.Configure(web.Services, web.Logging, telegram, services.Engine, services.Database, services.Time, logging,
+                besideOtherChannels: true);
             if (!telegram.UsesWebhook) web.Services.AddHostedService<TelegramPolling>();
             web.Services.AddSingleton<TelegramOutgoingSender>();
         }

@@ -1,3 +1,4 @@
+using IkiBot.Bot.Channels;
 using IkiBot.Bot.Channels.Teams;
 using IkiBot.Bot.Conversation;
 using IkiBot.Data;
@@ -40,6 +41,8 @@ public static class TeamsHost
             KeyRefreshMinInterval = options.KeyRefreshMinInterval,
         });
         services.AddSingleton<TeamsOutbox>();
+        services.AddSingleton<IDraftRenderer, TeamsDraftRenderer>();
+        services.TryAddSingleton<DraftRenderers>();
         services.AddSingleton<TeamsActivityHandler>();
         services.AddSingleton<TeamsOutgoingSender>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamsOutbox>());

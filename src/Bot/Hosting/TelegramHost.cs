@@ -1,9 +1,11 @@
+using IkiBot.Bot.Channels;
 using IkiBot.Bot.Channels.Telegram;
 using IkiBot.Bot.Conversation;
 using IkiBot.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -41,7 +43,8 @@ public static class TelegramHost
     }
 
     internal static void Configure(IServiceCollection services, ILoggingBuilder log, TelegramOptions options,
-        ConversationEngine engine, IkiDbContextFactory database, TimeProvider time, Action<ILoggingBuilder>? logging)
+        ConversationEngine engine, IkiDbContextFactory database, TimeProvider time, Action<ILoggingBuilder>? logging,
+        bool besideOtherChannels = false)
     {
         log.ClearProviders();
         if (logging is not null) logging(log);
@@ -77,11 +80,14 @@ public static class TelegramHost
         services.AddSingleton(new ChannelDeliveryStore(database, time));
         services.AddSingleton(new SendPacer(time, options.PerChatPerSecond, options.PerChatBurst, options.GlobalPerSecond));
         services.AddSingleton<TelegramBotIdentity>();
+        services.AddSingleton(new TelegramReadiness(inBackground: besideOtherChannels));
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramOutbox>();
+        services.AddSingleton<IDraftRenderer, TelegramDraftRenderer>();
+        services.TryAddSingleton<DraftRenderers>();
         services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
-        // Order matters: the startup finishes (getMe, menu, webhook) before anything reads or sends.
+        // Polling and the outbox wait for the startup (getMe, menu, webhook) to finish; alone, the host's start waits too.
         services.AddHostedService<TelegramStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramOutbox>());
     }

@@ -2,8 +2,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IkiBot.Data;
 
-/// <summary>A message to put in the outbox: where it goes, what it says (adapter JSON), an optional file.</summary>
-public sealed record OutboxDraft(string ChatId, string Payload, byte[]? File = null);
+/// <summary>
+/// A message to put in the outbox: where it goes, what it says (adapter JSON), an optional file, and the channel whose
+/// outbox sends it when that is not the committing channel's (a Teams user's request to an admin on Telegram).
+/// </summary>
+public sealed record OutboxDraft(string ChatId, string Payload, byte[]? File = null, string? Channel = null);
 
 /// <summary>
 /// A channel adapter's delivery bookkeeping: which updates are handled, how far the update stream was read,
@@ -26,7 +29,7 @@ public sealed partial class ChannelDeliveryStore(IDbContextFactory<IkiDbContext>
 
     /// <summary>
     /// In one transaction: marks the message handled, moves the cursor forward to <paramref name="updateId"/> (never back),
-    /// stores the long button payloads and queues the outgoing messages. False, with nothing written, when the message
+    /// stores the long button payloads and queues the outgoing messages (each in its own channel's outbox). False, with nothing written, when the message
     /// was already handled.
     /// </summary>
     public async Task<bool> CommitAsync(string channel, string messageId, long? updateId,
@@ -66,7 +69,7 @@ public sealed partial class ChannelDeliveryStore(IDbContextFactory<IkiDbContext>
             foreach (var draft in outbox)
                 db.Add(new OutboxMessage
                 {
-                    Channel = channel, ChatId = draft.ChatId, Payload = draft.Payload, File = draft.File, CreatedAt = now,
+                    Channel = draft.Channel ?? channel, ChatId = draft.ChatId, Payload = draft.Payload, File = draft.File, CreatedAt = now,
                 });
 
             await db.SaveChangesAsync(ct);

@@ -26,6 +26,7 @@ public sealed partial class TeamsActivityHandler(
     ChannelDeliveryStore store,
     TeamsConversationStore conversations,
     TeamsOutbox outbox,
+    DraftRenderers others,
     TeamsOptions options,
     TimeProvider time,
     ILogger<TeamsActivityHandler> log)
@@ -62,15 +63,17 @@ public sealed partial class TeamsActivityHandler(
             var userKey = UserKey(activity.From);
             if (IsPersonal(activity)) await SaveReferenceAsync(activity, userKey, ct);
 
+            var buttons = new Dictionary<string, string>();
             var (drafts, invoke) = activity.Type switch
             {
-                Activity.Types.Message => (await PlanMessageAsync(activity, to, userKey, key, ct), null),
-                Activity.Types.Invoke => await PlanInvokeAsync(activity, to, userKey, key, ct),
+                Activity.Types.Message => (await PlanMessageAsync(activity, to, userKey, key, buttons, ct), null),
+                Activity.Types.Invoke => await PlanInvokeAsync(activity, to, userKey, key, buttons, ct),
                 Activity.Types.ConversationUpdate or Activity.Types.InstallationUpdate => (await PlanInstallAsync(activity, to, userKey, ct), null),
                 _ => ([], null),
             };
-            if (!await store.CommitAsync(Channel, key, null, drafts, null, ct)) return new ActivityResult(ActivityOutcome.Duplicate);
-            if (drafts.Count > 0) outbox.Wake();
+            if (!await store.CommitAsync(Channel, key, null, drafts, buttons, ct)) return new ActivityResult(ActivityOutcome.Duplicate);
+            if (drafts.Any(d => d.Channel is null)) outbox.Wake();
+            others.Wake(drafts);
             return new ActivityResult(drafts.Count > 0 ? ActivityOutcome.Answered : ActivityOutcome.Ignored, invoke);
         }
         finally { _one.Release(); }
@@ -104,7 +107,8 @@ public sealed partial class TeamsActivityHandler(
         }, ct);
     }
 
-    private async Task<List<OutboxDraft>> PlanMessageAsync(Activity a, TeamsAddress to, string userKey, string key, CancellationToken ct)
+    private async Task<List<OutboxDraft>> PlanMessageAsync(Activity a, TeamsAddress to, string userKey, string key,
+        Dictionary<string, string> buttons, CancellationToken ct)
     {
         var drafts = new List<OutboxDraft>();
         string? text;
@@ -129,11 +133,12 @@ public sealed partial class TeamsActivityHandler(
 
         Typing(to);
         var incoming = new Incoming(Channel, userKey, a.From!.Name ?? userKey, key, text, When(a), IsPersonal(a));
-        drafts.AddRange(await RenderAsync(to, a.Id, await ConverseAsync(incoming, ct), ct));
+        drafts.AddRange(await RenderAsync(to, a.Id, await ConverseAsync(incoming, ct), buttons, ct));
         return drafts;
     }
 
-    private async Task<(List<OutboxDraft>, JsonObject?)> PlanInvokeAsync(Activity a, TeamsAddress to, string userKey, string key, CancellationToken ct)
+    private async Task<(List<OutboxDraft>, JsonObject?)> PlanInvokeAsync(Activity a, TeamsAddress to, string userKey, string key,
+        Dictionary<string, string> buttons, CancellationToken ct)
     {
         var response = new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = InvokeAccepted };
         if (a.Name != "adaptiveCard/action" || a.Value is not { ValueKind: JsonValueKind.Object } value ||
@@ -144,7 +149,7 @@ public sealed partial class TeamsActivityHandler(
         if (a.ReplyToId is { Length: > 0 } card)
             drafts.Add(Draft(to.Update(card, TeamsRenderer.PressedCard(Read(data, TeamsRenderer.LabelKey)))));
         var incoming = new Incoming(Channel, userKey, a.From!.Name ?? userKey, key, payload, When(a), IsPersonal(a));
-        drafts.AddRange(await RenderAsync(to, null, await ConverseAsync(incoming, ct), ct));
+        drafts.AddRange(await RenderAsync(to, null, await ConverseAsync(incoming, ct), buttons, ct));
         return (drafts, response);
     }
 
@@ -187,20 +192,19 @@ public sealed partial class TeamsActivityHandler(
         return drafts;
     }
 
-    /// <summary>Replies to the sender, and messages for other Teams users (an admin asked to approve) to their stored conversation.</summary>
-    private async Task<List<OutboxDraft>> RenderAsync(TeamsAddress to, string? replyTo, TurnResult result, CancellationToken ct)
+    /// <summary>
+    /// Replies to the sender, and messages for other users (an admin asked to approve) rendered by their own channel's
+    /// renderer, Teams or another channel this process runs, into that channel's outbox.
+    /// </summary>
+    private async Task<List<OutboxDraft>> RenderAsync(TeamsAddress to, string? replyTo, TurnResult result,
+        Dictionary<string, string> buttons, CancellationToken ct)
     {
         var drafts = Render(to, replyTo, new TurnResult(result.Replies, []));
-        foreach (var other in result.Others)
-        {
-            if (other.Channel != Channel || await conversations.FindAsync(other.UserId, ct) is not { } reference)
-            {
-                log.LogWarning("Pesan untuk {Channel}:{User} tidak dapat dikirim dari Teams (tidak ada percakapan tersimpan)", other.Channel, other.UserId);
-                continue;
-            }
-            foreach (var r in TeamsRenderer.Render(other.Reply, AddressOf(reference)))
-                drafts.Add(Draft(r.Send, r.File));
-        }
+        var elsewhere = await others.RenderAsync(result.Others, other =>
+            log.LogWarning("Pesan untuk {Channel}:{User} tidak dapat dikirim dari sini (kanal tidak berjalan atau tidak ada percakapan tersimpan)",
+                other.Channel, other.UserId), ct);
+        drafts.AddRange(elsewhere.Drafts);
+        foreach (var (id, payload) in elsewhere.Buttons) buttons[id] = payload;
         return drafts;
     }
 

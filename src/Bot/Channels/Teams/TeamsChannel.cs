@@ -8,7 +8,10 @@ namespace IkiBot.Bot.Channels.Teams;
 /// <summary>Runs the bot with Teams (and Telegram too when its token is set) until Ctrl+C / SIGTERM.</summary>
 public static class TeamsChannel
 {
-    /// <returns>0 after a normal stop, 2 for a configuration error, 1 when a platform refused the start.</returns>
+    /// <returns>
+    /// 0 after a normal stop, 2 for a configuration error, 1 when a platform refused the start. A token Telegram rejects
+    /// does not end this host: Telegram starts in the background and stops alone (see <see cref="TelegramStartup"/>).
+    /// </returns>
     public static int Run(BotSettings settings)
     {
         var teams = settings.Teams;

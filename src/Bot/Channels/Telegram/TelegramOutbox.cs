@@ -34,9 +34,12 @@ public sealed class TelegramOutbox : BackgroundService
     private readonly HashSet<Task> _workers = new();
     private long _loaded;
 
+    private readonly TelegramReadiness _readiness;
+
     public TelegramOutbox(ITelegramBotClient bot, ChannelDeliveryStore store, SendPacer pacer, TimeProvider time,
-        TelegramOptions options, ILogger<TelegramOutbox> log)
+        TelegramOptions options, TelegramReadiness readiness, ILogger<TelegramOutbox> log)
     {
+        _readiness = readiness;
         _bot = bot;
         _store = store;
         _pacer = pacer;
@@ -93,6 +96,8 @@ public sealed class TelegramOutbox : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
+        // Until Telegram has started the rows wait in the table; if it never starts they stay for the next run.
+        if (!await _readiness.WaitAsync(ct)) return;
         try
         {
             while (!ct.IsCancellationRequested)

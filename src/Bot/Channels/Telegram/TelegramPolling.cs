@@ -20,6 +20,7 @@ public sealed class TelegramPolling(
     TelegramUpdateHandler handler,
     ChannelDeliveryStore store,
     TelegramOptions options,
+    TelegramReadiness readiness,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<TelegramPolling> log) : BackgroundService
@@ -28,6 +29,7 @@ public sealed class TelegramPolling(
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
+        if (!await readiness.WaitAsync(ct)) return;
         long cursor;
         try { cursor = await store.GetCursorAsync(TelegramOptions.Channel, ct) ?? 0; }
         catch (OperationCanceledException) { return; }
@@ -49,6 +51,12 @@ public sealed class TelegramPolling(
             }
             catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
             {
+                if (readiness.InBackground)
+                {
+                    log.LogCritical("!!! Telegram menolak token ({Error}); periksa Telegram:Token. Telegram berhenti, kanal lain tetap berjalan. !!!",
+                        TelegramOutbox.Describe(e));
+                    return;
+                }
                 log.LogCritical("Telegram menolak token ({Error}); periksa Telegram:Token. Bot berhenti.", TelegramOutbox.Describe(e));
                 lifetime.StopApplication();
                 return;

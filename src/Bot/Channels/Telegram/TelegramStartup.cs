@@ -15,17 +15,62 @@ public sealed class TelegramStartupException(string message, Exception? inner = 
 /// <summary>
 /// Runs before polling/webhook: learns the bot's own account (getMe, retried while the network is down, fatal on a
 /// rejected token), registers the command menu in Indonesian (setMyCommands; a server without it is only logged), and
-/// either registers the webhook (setWebhook with the secret token) or removes one so getUpdates works.
+/// either registers the webhook (setWebhook with the secret token) or removes one so getUpdates works. In the host
+/// shared with Teams this runs in the background (see <see cref="TelegramReadiness"/>): a fatal error is logged
+/// loudly and stops Telegram alone, since Teams users should not lose the bot over a Telegram setting.
 /// </summary>
 public sealed partial class TelegramStartup(
     ITelegramBotClient bot,
     ConversationEngine engine,
     TelegramBotIdentity identity,
     TelegramOptions options,
+    TelegramReadiness readiness,
     TimeProvider time,
     ILogger<TelegramStartup> log) : IHostedService
 {
-    public async Task StartAsync(CancellationToken ct)
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _background = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken ct)
+    {
+        if (!readiness.InBackground) return RunAsync(ct);
+        _background = Task.Run(() => RunInBackgroundAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        await _stopping.CancelAsync();
+        try { await _background.WaitAsync(ct); }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            await StartStepsAsync(ct);
+            readiness.Started();
+        }
+        catch
+        {
+            readiness.Failed();
+            throw;
+        }
+    }
+
+    private async Task RunInBackgroundAsync(CancellationToken ct)
+    {
+        try { await RunAsync(ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception e)
+        {
+            log.LogCritical("!!! Telegram TIDAK berjalan: {Error} Kanal lain tetap berjalan. Pesan untuk pengguna Telegram " +
+                            "tetap tersimpan di antrean dan terkirim setelah pengaturan diperbaiki dan bot dimulai ulang. !!!", e.Message);
+        }
+    }
+
+    private async Task StartStepsAsync(CancellationToken ct)
     {
         var me = await WithRetriesAsync("getMe", t => bot.GetMe(t), attempts: int.MaxValue, ct);
         identity.Id = me.Id;
@@ -62,8 +107,6 @@ public sealed partial class TelegramStartup(
             }
         }
     }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>The menu follows the conversation's own /bantuan, so it lists exactly the commands the bot answers.</summary>
     public async Task<IReadOnlyList<BotCommand>> MenuAsync(CancellationToken ct)

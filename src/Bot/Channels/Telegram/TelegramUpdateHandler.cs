@@ -30,6 +30,7 @@ public sealed class TelegramUpdateHandler(
     ITelegramBotClient bot,
     ChannelDeliveryStore store,
     TelegramOutbox outbox,
+    DraftRenderers others,
     TelegramBotIdentity me,
     TelegramOptions options,
     TimeProvider time,
@@ -79,7 +80,8 @@ public sealed class TelegramUpdateHandler(
             if (!await store.CommitAsync(Channel, key, updateId, plan.Drafts, plan.Buttons, ct))
                 return UpdateOutcome.Duplicate;
             if (plan.Drafts.Count == 0) return UpdateOutcome.Ignored;
-            outbox.Wake();
+            if (plan.Drafts.Any(d => d.Channel is null)) outbox.Wake();
+            others.Wake(plan.Drafts);
             return UpdateOutcome.Answered;
         }
         finally
@@ -117,7 +119,7 @@ public sealed class TelegramUpdateHandler(
         catch (Exception e)
         {
             log.LogError(e, "Update {Key} gagal diproses", key);
-            return chat is { } c ? Render(c, null, new TurnResult(new Reply(ApologyReply))) : Plan.Nothing;
+            return chat is { } c ? await RenderAsync(c, null, new TurnResult(new Reply(ApologyReply)), ct: ct) : Plan.Nothing;
         }
     }
 
@@ -146,12 +148,12 @@ public sealed class TelegramUpdateHandler(
             });
         }
         if (string.IsNullOrWhiteSpace(text))
-            return Render(m.Chat.Id, replyTo, new TurnResult(new Reply(NonTextReply)));
+            return await RenderAsync(m.Chat.Id, replyTo, new TurnResult(new Reply(NonTextReply)), ct: ct);
 
         Typing(m.Chat.Id);
         var incoming = new Incoming(Channel, from.Id.ToString(CultureInfo.InvariantCulture), Name(from), key, text,
             When(m.Date), isPrivate, file);
-        return Render(m.Chat.Id, replyTo, await ConverseAsync(incoming, ct));
+        return await RenderAsync(m.Chat.Id, replyTo, await ConverseAsync(incoming, ct), ct: ct);
     }
 
     private async Task<Plan> PlanCallbackAsync(CallbackQuery q, string key, CancellationToken ct)
@@ -178,7 +180,7 @@ public sealed class TelegramUpdateHandler(
                 payload, time.GetUtcNow(), isPrivate);
             result = await ConverseAsync(incoming, ct);
         }
-        return Render(chatId, null, result, clear);
+        return await RenderAsync(chatId, null, result, clear, ct);
     }
 
     /// <summary>The conversation, tried a few times; if it keeps failing the user is told so rather than left waiting.</summary>
@@ -207,7 +209,11 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    private Plan Render(long chatId, int? replyTo, TurnResult result, TelegramSend? after = null)
+    /// <summary>
+    /// Replies to the chat, then messages for other users (an admin asked to approve) rendered by their own channel's
+    /// renderer, Telegram or another channel this process runs, into that channel's outbox.
+    /// </summary>
+    private async Task<Plan> RenderAsync(long chatId, int? replyTo, TurnResult result, TelegramSend? after = null, CancellationToken ct = default)
     {
         var renderer = new TelegramRenderer();
         var drafts = new List<OutboxDraft>();
@@ -220,17 +226,13 @@ public sealed class TelegramUpdateHandler(
             first = false;
         }
         if (after is not null) drafts.Add(new OutboxDraft(chat, after.ToJson()));
-        foreach (var other in result.Others)
-        {
-            if (other.Channel != Channel || !long.TryParse(other.UserId, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-            {
-                log.LogWarning("Pesan untuk {Channel}:{User} bukan untuk Telegram; tidak dikirim dari sini", other.Channel, other.UserId);
-                continue;
-            }
-            foreach (var r in renderer.Render(other.Reply))
-                drafts.Add(new OutboxDraft(other.UserId, r.Send.ToJson(), r.File));
-        }
-        return new Plan(drafts, renderer.StoredPayloads);
+        var elsewhere = await others.RenderAsync(result.Others, other =>
+            log.LogWarning("Pesan untuk {Channel}:{User} tidak dapat dikirim dari sini (kanal tidak berjalan atau pengguna tidak dikenal)",
+                other.Channel, other.UserId), ct);
+        drafts.AddRange(elsewhere.Drafts);
+        var buttons = new Dictionary<string, string>(renderer.StoredPayloads);
+        foreach (var (id, payload) in elsewhere.Buttons) buttons[id] = payload;
+        return new Plan(drafts, buttons);
     }
 
     /// <summary>

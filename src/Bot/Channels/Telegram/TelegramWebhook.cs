@@ -14,6 +14,8 @@ namespace IkiBot.Bot.Channels.Telegram;
 /// X-Telegram-Bot-Api-Secret-Token gets 403 and is not read. An update is handled and committed before 200 is
 /// returned; if the commit fails Telegram gets 500 and sends the update again. An update that cannot be read (not JSON,
 /// wrong shape) is logged and answered 200, so Telegram does not resend it for ever; a body over 1 MB gets 413.
+/// Until Telegram's startup has finished (it runs in the background in the host shared with Teams) the answer is 503
+/// and Telegram sends the update again later.
 /// </summary>
 public static class TelegramWebhook
 {
@@ -30,7 +32,7 @@ public static class TelegramWebhook
     {
         var path = new Uri(options.WebhookUrl!).AbsolutePath;
         var secret = Encoding.UTF8.GetBytes(options.SecretToken ?? "");
-        app.MapPost(path, async (HttpContext http, TelegramUpdateHandler handler, ILogger<TelegramUpdateHandler> log) =>
+        app.MapPost(path, async (HttpContext http, TelegramUpdateHandler handler, TelegramReadiness readiness, ILogger<TelegramUpdateHandler> log) =>
         {
             var given = Encoding.UTF8.GetBytes(http.Request.Headers[SecretHeader].ToString());
             if (secret.Length == 0 || !CryptographicOperations.FixedTimeEquals(given, secret))
@@ -38,6 +40,7 @@ public static class TelegramWebhook
                 log.LogWarning("Webhook: permintaan dari {Ip} tanpa secret token yang benar ditolak", http.Connection.RemoteIpAddress);
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
+            if (!readiness.IsStarted) return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             // Telegram updates are a few KB: a larger body is refused before it is read into memory.
             if (http.Request.ContentLength > MaxBodyBytes)
                 return TooLarge(log, http);
