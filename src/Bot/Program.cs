@@ -101,8 +101,8 @@ public static class Program
         var usersList = new Command("list", "Daftar pengguna") { usersJson };
         usersList.SetAction(r =>
         {
-            using var services = new BotServices(Settings(r), TimeProvider.System, quiet: true);
-            return UsersCommand.ListAsync(services, r.GetValue(usersJson), Console.Out).GetAwaiter().GetResult();
+            return DatabaseVerb.Run(Settings(r), database =>
+                UsersCommand.ListAsync(new IkiBot.Data.PenggunaStore(database, TimeProvider.System), r.GetValue(usersJson), Console.Out));
         });
         var users = new Command("users", "Pengguna bot") { usersAdd, usersList };
 
@@ -111,13 +111,8 @@ public static class Program
         var realisasiList = new Command("list", "Realisasi satu periode") { periode, realisasiJson };
         realisasiList.SetAction(r =>
         {
-            // Only the database: no document, no index.
-            var database = IkiBot.Data.Database.Open(Settings(r).DatabasePath);
-            try
-            {
-                return RealisasiCommand.ListAsync(database, TimeProvider.System, r.GetValue(periode), r.GetValue(realisasiJson), Console.Out).GetAwaiter().GetResult();
-            }
-            finally { database.ReleaseConnections(); }
+            return DatabaseVerb.Run(Settings(r), database =>
+                RealisasiCommand.ListAsync(database, TimeProvider.System, r.GetValue(periode), r.GetValue(realisasiJson), Console.Out));
         });
         var realisasi = new Command("realisasi", "Realisasi tersimpan") { realisasiList };
 
@@ -195,6 +190,7 @@ public static class Program
     private static int RunChat(BotSettings settings, string? outDir)
     {
         using var services = new BotServices(settings, TimeProvider.System);
+        services.Knowledge.Warm(); // the index is built before the first question
         return new ConsoleChat(services.Engine, Console.In, Console.Out, TimeProvider.System, outDir).RunAsync().GetAwaiter().GetResult();
     }
 }

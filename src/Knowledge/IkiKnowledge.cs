@@ -26,8 +26,38 @@ public sealed class IkiKnowledge : IDisposable
         _current = Build(kb, 0);
     }
 
-    /// <summary>One consistent version: the document and everything built from it.</summary>
-    public sealed record Snapshot(KnowledgeBase Kb, KnowledgeIndex Index, QuestionInterpreter Questions, StrukturOrganisasi Struktur, AnswerWriter Answers, int Version);
+    /// <summary>
+    /// One consistent version: the document and everything built from it. The index and the question reader are built
+    /// on first use (a command-line verb that only counts or lists never pays for them); a swapped-in version is built
+    /// whole before it is served.
+    /// </summary>
+    public sealed class Snapshot(KnowledgeBase kb, StrukturOrganisasi struktur, AnswerWriter answers, int version)
+    {
+        private readonly Lazy<(KnowledgeIndex Index, QuestionInterpreter Questions)> _understanding = new(() =>
+        {
+            var index = new KnowledgeIndex(kb);
+            return (index, new QuestionInterpreter(index));
+        });
+
+        public KnowledgeBase Kb => kb;
+        public StrukturOrganisasi Struktur => struktur;
+        public AnswerWriter Answers => answers;
+        public int Version => version;
+        public KnowledgeIndex Index => _understanding.Value.Index;
+        public QuestionInterpreter Questions => _understanding.Value.Questions;
+
+        /// <summary>Builds the index now (before serving questions).</summary>
+        public Snapshot Warm()
+        {
+            _ = _understanding.Value;
+            return this;
+        }
+
+        public void Dispose()
+        {
+            if (_understanding.IsValueCreated) _understanding.Value.Index.Dispose();
+        }
+    }
 
     /// <summary>"Struktur:Atasan" from the settings (bawahan → atasan, by name).</summary>
     public IReadOnlyDictionary<string, string> AtasanOverrides => _atasanOverrides ?? new Dictionary<string, string>();
@@ -52,18 +82,16 @@ public sealed class IkiKnowledge : IDisposable
     {
         lock (_replacing)
         {
-            var next = Build(kb, _current.Version + 1);
+            var next = Build(kb, _current.Version + 1).Warm();
             var old = Interlocked.Exchange(ref _current, next);
-            _ = Task.Delay(RetiredIndexLifetime).ContinueWith(_ => old.Index.Dispose(), TaskScheduler.Default);
+            _ = Task.Delay(RetiredIndexLifetime).ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
         }
     }
 
     private Snapshot Build(KnowledgeBase kb, int version)
     {
-        var index = new KnowledgeIndex(kb);
-        var questions = new QuestionInterpreter(index);
         var struktur = new StrukturOrganisasi(kb, _atasanOverrides);
-        return new Snapshot(kb, index, questions, struktur, new AnswerWriter(kb, struktur), version);
+        return new Snapshot(kb, struktur, new AnswerWriter(kb, struktur), version);
     }
 
     public static IkiKnowledge LoadBundled() => new(BundledDocument.Load());
@@ -109,5 +137,8 @@ public sealed class IkiKnowledge : IDisposable
         return null;
     }
 
-    public void Dispose() => Current.Index.Dispose();
+    /// <summary>Builds the current version's index now, so the first question is answered as fast as the others.</summary>
+    public void Warm() => Current.Warm();
+
+    public void Dispose() => Current.Dispose();
 }

@@ -15,6 +15,7 @@ public static class BenchCommand
         var processStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         var build = Stopwatch.StartNew();
         using var knowledge = IkiKnowledge.LoadBundled();
+        knowledge.Warm();
         build.Stop();
         var lines = DevSetLines(questionsPath);
         var questions = ReadQuestions(lines);

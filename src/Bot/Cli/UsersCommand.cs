@@ -23,9 +23,9 @@ public static class UsersCommand
         return 0;
     }
 
-    public static async Task<int> ListAsync(BotServices services, bool json, TextWriter output)
+    public static async Task<int> ListAsync(PenggunaStore users, bool json, TextWriter output)
     {
-        var all = await services.Users.ListAsync();
+        var all = await users.ListAsync();
         var rows = all.Select(u => new
         {
             id = u.Id, channel = u.Channel, userId = u.ChannelUserId, nama = u.NamaTampilan, jabatan = u.Jabatan,

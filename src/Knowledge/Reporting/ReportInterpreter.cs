@@ -25,7 +25,7 @@ public sealed class ReportInterpreter
 
     private readonly IkiKnowledge _knowledge;
     private readonly ReportOptions _options;
-    private Built _built;
+    private Built? _built;
 
     // What is built from one knowledge version; rebuilt when an admin's edit swapped in a new one.
     private sealed record Built(int Version, KnowledgeBase Kb, RowMatcher Matcher, ConcurrentDictionary<string, IReadOnlyList<Example>> Examples);
@@ -34,7 +34,6 @@ public sealed class ReportInterpreter
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         _knowledge = knowledge;
-        _built = BuildFor(knowledge.Current);
         _options = options ?? new ReportOptions();
     }
 
@@ -45,9 +44,10 @@ public sealed class ReportInterpreter
     {
         get
         {
+            // Built on first use, so verbs that never read a report do not build the index.
             var built = Volatile.Read(ref _built);
             var snapshot = _knowledge.Current;
-            if (built.Version == snapshot.Version) return built;
+            if (built is not null && built.Version == snapshot.Version) return built;
             built = BuildFor(snapshot);
             Volatile.Write(ref _built, built);
             return built;

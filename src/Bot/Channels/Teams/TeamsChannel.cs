@@ -24,6 +24,7 @@ public static class TeamsChannel
             return 2;
         }
         using var services = new BotServices(settings, TimeProvider.System);
+        services.Knowledge.Warm(); // the index is built before the first user waits for it
         try
         {
             using var app = BotHost.Build(services, telegram, teams);

@@ -27,6 +27,7 @@ public static class TelegramChannel
         }
 
         using var services = new BotServices(settings, TimeProvider.System);
+        services.Knowledge.Warm(); // the index is built before the first user waits for it
         try
         {
             using var host = TelegramHost.Build(options, services.Engine, services.Database, services.Time, more: s =>
