@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using IkiBot.Knowledge;
+using IkiBot.Knowledge.Reporting;
 
 namespace IkiBot.Bot.Cli;
 
@@ -10,7 +11,7 @@ public static class BenchCommand
     /// <summary>The dev set built into the program, so `bench` runs from any folder (a published `ikibot` too).</summary>
     public const string EmbeddedDevSet = "dev.jsonl";
 
-    public static int Execute(string? questionsPath, int repeat, bool json, TextWriter output)
+    public static int Execute(string? questionsPath, int repeat, bool json, TextWriter output, int realisasiInMonth = 0)
     {
         var processStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         var build = Stopwatch.StartNew();
@@ -33,7 +34,7 @@ public static class BenchCommand
                 samples.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
         samples.Sort();
-        var (reportP50, reportP99, reportCount) = BenchReports(lines);
+        var (reportP50, reportP99, reportCount) = BenchReports(lines, realisasiInMonth);
         var kb = KnowledgeEditBench.Run();
         var result = new
         {
@@ -46,19 +47,23 @@ public static class BenchCommand
             reports = reportCount,
             reportP50Ms = Math.Round(reportP50, 3),
             reportP99Ms = Math.Round(reportP99, 3),
+            realisasiInMonth,
             kbImportMs = kb.ImportMs,
             kbSaveToAnswerP50Ms = kb.SaveToAnswerP50Ms,
             kbSaveToAnswerMaxMs = kb.SaveToAnswerMaxMs,
         };
         output.WriteLine(json ? Json.Write(result)
             : $"cold start {result.coldStartMs} ms; index build {result.indexBuildMs} ms; ask p50 {result.askP50Ms} ms, p99 {result.askP99Ms} ms ({samples.Count} questions); " +
-              $"report (parse + store) p50 {result.reportP50Ms} ms, p99 {result.reportP99Ms} ms ({reportCount} reports); " +
+              $"report (parse + store) p50 {result.reportP50Ms} ms, p99 {result.reportP99Ms} ms ({reportCount} reports, {realisasiInMonth} realizations already in the month); " +
               $"kb import {kb.ImportMs} ms; Simpan to new answer p50 {kb.SaveToAnswerP50Ms} ms, max {kb.SaveToAnswerMaxMs} ms ({kb.Edits} edits)");
         return 0;
     }
 
-    /// <summary>The dev reports expected "ok", each parsed and stored (WAL SQLite in a temp folder) 20 times.</summary>
-    private static (double P50, double P99, int Count) BenchReports(IReadOnlyList<string> lines)
+    /// <summary>
+    /// The dev reports expected "ok", each parsed and stored (WAL SQLite in a temp folder) 20 times, after the load tool
+    /// put <paramref name="realisasiInMonth"/> realizations into the same month.
+    /// </summary>
+    private static (double P50, double P99, int Count) BenchReports(IReadOnlyList<string> lines, int realisasiInMonth)
     {
         var cases = lines.Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
             .Where(e => e.GetProperty("kind").GetString() == "report" && e.GetProperty("expect").GetString() == "ok")
@@ -68,6 +73,13 @@ public static class BenchCommand
         try
         {
             using var services = new Composition.BotServices(new Configuration.BotSettings { DatabasePath = db }, TimeProvider.System, quiet: true);
+            if (realisasiInMonth > 0)
+            {
+                var now = services.Time.GetUtcNow();
+                var options = new SeedCommand.SeedOptions(realisasiInMonth, 1_000, 25, JakartaTime.From(now).Year, 42, JakartaTime.From(now).Month);
+                var plan = SeedPlan.Build(services.Knowledge, options, now);
+                new IkiBot.Data.Seeding.SeedWriter(services.Database).Write(plan.Users, plan.Realisasi, now);
+            }
             foreach (var c in cases) ReportCommand.RunAsync(services, c.As, c.Text, dryRun: false).GetAwaiter().GetResult();
             var samples = new List<double>();
             for (var r = 0; r < 20; r++)

@@ -41,7 +41,8 @@ public static class SeedCommand
         root.Subcommands.Add(command);
     }
 
-    public sealed record SeedOptions(int Realisasi, int Users, int Atasan, int Tahun, int Seed);
+    /// <param name="Bulan">Every realization in this month (1..12) instead of spread over the year's months.</param>
+    public sealed record SeedOptions(int Realisasi, int Users, int Atasan, int Tahun, int Seed, int? Bulan = null);
 
     public static int Execute(BotServices services, SeedOptions o, bool json, TextWriter output)
     {

@@ -43,7 +43,7 @@ public sealed record SeedPlan(IReadOnlyList<SeedPengguna> Users, IEnumerable<See
             var user = users[who];
             var rows = rowsOf[user.Jabatan];
             var row = rows[random.Next(rows.Length)];
-            var month = random.Next(1, months + 1);
+            var month = o.Bulan ?? random.Next(1, months + 1);
             var at = new DateTimeOffset(o.Tahun, month, random.Next(1, 29), random.Next(0, 10), random.Next(0, 60), 0, TimeSpan.Zero);
             yield return new SeedRealisasi(who, user.Jabatan, row.KeyFor(user.Jabatan), row.No, IkiBot.Bot.Supervision.RekapBuilder.Clean(row.Uraian),
                 $"{o.Tahun:D4}-{month:D2}", random.Next(0, 51), at);
