@@ -64,6 +64,8 @@ public sealed class KnowledgeVersionStore(IDbContextFactory<IkiDbContext> factor
             await db.Target.Where(t => t.Jabatan == lama).ExecuteUpdateAsync(s => s.SetProperty(t => t.Jabatan, baru), ct);
             await db.Pengguna.Where(p => p.Jabatan == lama).ExecuteUpdateAsync(s => s.SetProperty(p => p.Jabatan, baru), ct);
             await db.PermintaanJabatan.Where(p => p.Jabatan == lama).ExecuteUpdateAsync(s => s.SetProperty(p => p.Jabatan, baru), ct);
+            // /riwayat goes by the current name; the audit entry keeps the names as they were.
+            await db.KbPerubahan.Where(p => p.Jabatan == lama).ExecuteUpdateAsync(s => s.SetProperty(p => p.Jabatan, baru), ct);
         }
         foreach (var undone in changes.Where(c => c.MengurungkanId is not null))
             await db.KbPerubahan.Where(p => p.Id == undone.MengurungkanId).ExecuteUpdateAsync(s => s.SetProperty(p => p.DiurungkanOlehId, undone.Id), ct);

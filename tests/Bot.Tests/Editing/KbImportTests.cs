@@ -172,6 +172,12 @@ public class KbImportTests
         await bot.ReportAsync("rina", "SP2D dibuat 3");
         var before = bot.Services.Knowledge.Kb.Find(Bendahara)!;
         await bot.Services.Targets.SetAsync(Bendahara, before.Indikator[1].Id!, 2026, 40, null, null);
+        await using (var db = bot.Services.Database.CreateDbContext())
+        {
+            db.KbPerubahan.Add(new KbPerubahan { VersionId = 1, Waktu = DateTimeOffset.UtcNow, Oleh = "Bu Admin", Jabatan = Bendahara,
+                Jenis = "ubah tugas", ElemenId = "x", Label = "tugas a", Sebelum = "lama", Sesudah = "baru" });
+            await db.SaveChangesAsync();
+        }
         var text = WithBendahara(bot, s => s.Replace("1. Jabatan : BENDAHARA\n", "1. Jabatan : BENDAHARA PENGELUARAN\n"));
         var import = new KbImport(bot.Services.Versions);
         var preview = await import.PlanAsync(KbImport.Read("iki-2027.txt", System.Text.Encoding.UTF8.GetBytes(text)).Kb!);
@@ -190,6 +196,8 @@ public class KbImportTests
         Assert.Equal(3, (await bot.Services.Realisasi.TotalsAsync(Baru, "2026-11"))[before.Indikator[1].Id!]);
         Assert.Equal(40, (await bot.Services.Targets.GetAsync(Baru, before.Indikator[1].Id!, 2026))!.Nilai);
         Assert.Equal(Baru, (await bot.Services.Users.GetAsync(rina.Id))!.Jabatan);
+        // Its edit history follows the new name (/riwayat).
+        Assert.Contains(await bot.Services.KnowledgeStore.HistoryAsync(Baru), h => h.Label == "tugas a" && h.Oleh == "Bu Admin");
         await bot.ReportAsync("rina", "SP2D dibuat 2");
         Assert.Equal(5, (await bot.Services.Realisasi.TotalsAsync(Baru, "2026-11"))[before.Indikator[1].Id!]);
     }
