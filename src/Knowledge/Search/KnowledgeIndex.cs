@@ -1,7 +1,6 @@
 using IkiBot.Knowledge.Language;
 using IkiBot.Knowledge.Model;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -17,7 +16,6 @@ namespace IkiBot.Knowledge.Search;
 public sealed class KnowledgeIndex : IDisposable
 {
     public const string Isi = "isi";
-    public const string IsiRaw = "isi_raw";
     private const string JabatanField = "jabatan";
     private const string KindField = "kind";
     private const string IdField = "id";
@@ -28,7 +26,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<Passage> _passages = [];
     private readonly HashSet<string> _stems = [];
     private readonly Dictionary<string, int> _wordFrequency = [];
-    private readonly bool _docIdIsPassageId;
+    private readonly int[] _docToPassage;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _stemCache = new();
 
     public KnowledgeIndex(KnowledgeBase kb)
@@ -36,8 +34,9 @@ public sealed class KnowledgeIndex : IDisposable
         Kb = kb;
         StemAnalyzer = new IkiAnalyzer(stem: true);
         RawAnalyzer = new IkiAnalyzer(stem: false);
-        var perField = new PerFieldAnalyzerWrapper(StemAnalyzer, new Dictionary<string, Analyzer> { [IsiRaw] = RawAnalyzer });
-        var config = new IndexWriterConfig(IkiAnalyzer.Version, perField) { Similarity = new BM25Similarity() };
+        // One flush at commit (no intermediate segments to merge); only the stemmed field is searched.
+        var config = new IndexWriterConfig(IkiAnalyzer.Version, StemAnalyzer)
+            { Similarity = new BM25Similarity(), RAMBufferSizeMB = 512, UseCompoundFile = false };
         using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var jabatan in kb.Jabatan)
@@ -47,8 +46,12 @@ public sealed class KnowledgeIndex : IDisposable
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        _docIdIsPassageId = _reader.Leaves.Count == 1 && _reader.MaxDoc == _passages.Count
-                            && Enumerable.Range(0, _passages.Count).All(i => _reader.Document(i).Get(IdField) == i.ToString());
+        _docToPassage = new int[_reader.MaxDoc];
+        foreach (var leaf in _reader.Leaves)
+        {
+            var ids = leaf.AtomicReader.GetNumericDocValues(IdField);
+            for (var d = 0; d < leaf.AtomicReader.MaxDoc; d++) _docToPassage[leaf.DocBase + d] = (int)ids.Get(d);
+        }
         CollectVocabulary();
     }
 
@@ -77,10 +80,8 @@ public sealed class KnowledgeIndex : IDisposable
         return top.ScoreDocs.Select(d => new PassageHit(PassageOf(d.Doc), d.Score)).ToList();
     }
 
-    // Documents are written in passage order by one writer into one segment, so a doc id is a passage id;
-    // reading the stored id per hit cost milliseconds per question.
-    private Passage PassageOf(int doc) =>
-        _docIdIsPassageId ? _passages[doc] : _passages[int.Parse(_searcher.Doc(doc).Get(IdField))];
+    // Read once from doc values when the index is opened; reading the stored id per hit cost milliseconds per question.
+    private Passage PassageOf(int doc) => _passages[_docToPassage[doc]];
 
     private static Query OnlyWhere(string field, string value) =>
         new ConstantScoreQuery(new TermQuery(new Term(field, value))) { Boost = 0 };
@@ -103,21 +104,29 @@ public sealed class KnowledgeIndex : IDisposable
 
     private static Document ToDocument(Passage p) =>
     [
-        new StringField(IdField, p.Id.ToString(), Field.Store.YES),
+        new NumericDocValuesField(IdField, p.Id),
         new StringField(JabatanField, p.Jabatan, Field.Store.NO),
         new StringField(KindField, p.Kind.ToString(), Field.Store.NO),
-        new TextField(Isi, p.Text, Field.Store.NO),
-        new TextField(IsiRaw, p.Text, Field.Store.NO),
+        new Field(Isi, p.Text, IsiType),
     ];
 
+    // Term queries only: frequencies and norms for BM25, no positions.
+    private static readonly FieldType IsiType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+
+    // Word counts from the unstemmed analysis of every passage and name, in order of first use (the reader's typo
+    // correction breaks ties by that order); the stems are the stemmed field's terms.
     private void CollectVocabulary()
     {
-        foreach (var passage in _passages.Select(p => p.Text).Concat(Kb.Jabatan.Select(j => j.Nama)))
-        {
-            foreach (var word in AnalyzedTerms.Of(RawAnalyzer, IsiRaw, passage))
+        foreach (var text in _passages.Select(p => p.Text).Concat(Kb.Jabatan.Select(j => j.Nama)))
+            foreach (var word in AnalyzedTerms.Of(RawAnalyzer, Isi, text))
                 _wordFrequency[word] = _wordFrequency.GetValueOrDefault(word) + 1;
-            foreach (var stem in AnalyzedTerms.Of(StemAnalyzer, Isi, passage)) _stems.Add(stem);
+        foreach (var leaf in _reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(Isi)?.GetEnumerator();
+            while (terms is not null && terms.MoveNext()) _stems.Add(terms.Term.Utf8ToString());
         }
+        foreach (var nama in Kb.Jabatan.Select(j => j.Nama))
+            _stems.UnionWith(AnalyzedTerms.Of(StemAnalyzer, Isi, nama));
     }
 
     public void Dispose()
