@@ -35,13 +35,19 @@ public sealed class KnowledgeIndex : IDisposable
         StemAnalyzer = new IkiAnalyzer(stem: true);
         RawAnalyzer = new IkiAnalyzer(stem: false);
         // One flush at commit (no intermediate segments to merge); only the stemmed field is searched.
+        // A text repeated in many passages (the same duty in every office) is analysed once.
         var config = new IndexWriterConfig(IkiAnalyzer.Version, StemAnalyzer)
             { Similarity = new BM25Similarity(), RAMBufferSizeMB = 512, UseCompoundFile = false };
+        var stemmed = new Dictionary<string, List<string>>();
         using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var jabatan in kb.Jabatan)
                 foreach (var passage in PassagesOf(jabatan))
-                    writer.AddDocument(ToDocument(passage));
+                {
+                    if (!stemmed.TryGetValue(passage.Text, out var terms))
+                        stemmed[passage.Text] = terms = AnalyzedTerms.Of(StemAnalyzer, Isi, passage.Text);
+                    writer.AddDocument(ToDocument(passage, terms));
+                }
             writer.Commit();
         }
         _reader = DirectoryReader.Open(_directory);
@@ -102,12 +108,12 @@ public sealed class KnowledgeIndex : IDisposable
         return passage;
     }
 
-    private static Document ToDocument(Passage p) =>
+    private static Document ToDocument(Passage p, List<string> stemmed) =>
     [
         new NumericDocValuesField(IdField, p.Id),
         new StringField(JabatanField, p.Jabatan, Field.Store.NO),
         new StringField(KindField, p.Kind.ToString(), Field.Store.NO),
-        new Field(Isi, p.Text, IsiType),
+        new Field(Isi, new ReplayedTerms(stemmed), IsiType),
     ];
 
     // Term queries only: frequencies and norms for BM25, no positions.
@@ -117,9 +123,13 @@ public sealed class KnowledgeIndex : IDisposable
     // correction breaks ties by that order); the stems are the stemmed field's terms.
     private void CollectVocabulary()
     {
+        // Each distinct text counted once with how often it occurs: words still enter in order of first use.
+        var occurrences = new Dictionary<string, int>();
         foreach (var text in _passages.Select(p => p.Text).Concat(Kb.Jabatan.Select(j => j.Nama)))
+            occurrences[text] = occurrences.GetValueOrDefault(text) + 1;
+        foreach (var (text, count) in occurrences)
             foreach (var word in AnalyzedTerms.Of(RawAnalyzer, Isi, text))
-                _wordFrequency[word] = _wordFrequency.GetValueOrDefault(word) + 1;
+                _wordFrequency[word] = _wordFrequency.GetValueOrDefault(word) + count;
         foreach (var leaf in _reader.Leaves)
         {
             var terms = leaf.AtomicReader.GetTerms(Isi)?.GetEnumerator();
