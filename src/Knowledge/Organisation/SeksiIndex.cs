@@ -30,16 +30,16 @@ internal sealed class SeksiIndex
     /// </summary>
     public string? Fitting(IReadOnlySet<string> name, IReadOnlySet<string> duties)
     {
-        var hits = new Dictionary<int, int>();
+        var hits = new int[_seksi.Count];
         foreach (var word in duties)
             if (_holders.TryGetValue(word, out var holders))
-                foreach (var i in holders) hits[i] = hits.GetValueOrDefault(i) + 1;
+                foreach (var i in holders) hits[i]++;
         (int Index, int Strength, int Words) best = (-1, 0, 0);
         var tied = false;
-        foreach (var (i, count) in hits.OrderBy(h => h.Key))
+        for (var i = 0; i < hits.Length; i++)
         {
             var own = _seksi[i].Own;
-            if (count < own.Count) continue;
+            if (hits[i] < own.Count) continue;
             var strength = own.All(name.Contains) ? 2 : own.Count >= 2 ? 1 : 0;
             if (strength == 0) continue;
             if (strength > best.Strength || strength == best.Strength && own.Count > best.Words) (best, tied) = ((i, strength, own.Count), false);

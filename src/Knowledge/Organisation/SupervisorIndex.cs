@@ -46,15 +46,16 @@ internal sealed class SupervisorIndex
         var found = new HashSet<string>();
         foreach (var typed in mention.Split([' ', '/', '&'], StringSplitOptions.RemoveEmptyEntries))
             found.UnionWith(MatchesOf(typed));
-        var scores = new Dictionary<int, int>();
+        if (found.Count == 0) return null;
+        var scores = new int[_names.Count];
         foreach (var word in found)
         {
             var weight = word is "kepala" or "bidang" or "tenaga" or "kerja" ? Weak : Distinctive;
-            foreach (var i in _holders[word]) scores[i] = scores.GetValueOrDefault(i) + weight;
+            foreach (var i in _holders[word]) scores[i] += weight;
         }
         var best = -1;
-        foreach (var (i, score) in scores)
-            if (_names[i] != self && (best < 0 || score > scores[best] || score == scores[best] && i < best)) best = i;
+        for (var i = 0; i < scores.Length; i++)
+            if (scores[i] > 0 && (best < 0 || scores[i] > scores[best]) && _names[i] != self) best = i;
         return best < 0 ? null : (_names[best], scores[best]);
     }
 
