@@ -79,9 +79,14 @@ public sealed class KnowledgeIndex : IDisposable
 
     public IReadOnlyList<PassageHit> Search(Query query, int max = 500, string? jabatan = null, PassageKind? kind = null)
     {
-        var filtered = new BooleanQuery { { query, Occur.MUST } };
-        if (jabatan is not null) filtered.Add(OnlyWhere(JabatanField, jabatan), Occur.MUST);
-        if (kind is not null) filtered.Add(OnlyWhere(KindField, kind.Value.ToString()), Occur.MUST);
+        // Unfiltered, the query goes as it is: a plain disjunction is scored in bulk, several times faster.
+        var filtered = query;
+        if (jabatan is not null || kind is not null)
+        {
+            filtered = new BooleanQuery { { query, Occur.MUST } };
+            if (jabatan is not null) ((BooleanQuery)filtered).Add(OnlyWhere(JabatanField, jabatan), Occur.MUST);
+            if (kind is not null) ((BooleanQuery)filtered).Add(OnlyWhere(KindField, kind.Value.ToString()), Occur.MUST);
+        }
         var top = _searcher.Search(filtered, max);
         return top.ScoreDocs.Select(d => new PassageHit(PassageOf(d.Doc), d.Score)).ToList();
     }
