@@ -10,14 +10,12 @@ using Lucene.Net.Store;
 namespace IkiBot.Knowledge.Search;
 
 /// <summary>
-/// The Lucene index of the document's passages, in memory: a stemmed field for meaning and an
-/// unstemmed one for typo (fuzzy) matching, since fuzzy terms are not stemmed.
+/// The Lucene index of the document's passages, in memory: one stemmed field, searched by term queries. The unstemmed
+/// words (for typo correction against the document's own words) are counted beside it, not indexed.
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
 {
     public const string Isi = "isi";
-    private const string JabatanField = "jabatan";
-    private const string KindField = "kind";
     private const string IdField = "id";
 
     private readonly RAMDirectory _directory = new();
@@ -77,25 +75,14 @@ public sealed class KnowledgeIndex : IDisposable
         return _stemCache.GetOrAdd(word, w => AnalyzedTerms.Of(StemAnalyzer, Isi, w).FirstOrDefault() ?? "") is { Length: > 0 } s ? s : null;
     }
 
-    public IReadOnlyList<PassageHit> Search(Query query, int max = 500, string? jabatan = null, PassageKind? kind = null)
+    public IReadOnlyList<PassageHit> Search(Query query, int max = 500)
     {
-        // Unfiltered, the query goes as it is: a plain disjunction is scored in bulk, several times faster.
-        var filtered = query;
-        if (jabatan is not null || kind is not null)
-        {
-            filtered = new BooleanQuery { { query, Occur.MUST } };
-            if (jabatan is not null) ((BooleanQuery)filtered).Add(OnlyWhere(JabatanField, jabatan), Occur.MUST);
-            if (kind is not null) ((BooleanQuery)filtered).Add(OnlyWhere(KindField, kind.Value.ToString()), Occur.MUST);
-        }
-        var top = _searcher.Search(filtered, max);
+        var top = _searcher.Search(query, max);
         return top.ScoreDocs.Select(d => new PassageHit(PassageOf(d.Doc), d.Score)).ToList();
     }
 
     // Read once from doc values when the index is opened; reading the stored id per hit cost milliseconds per question.
     private Passage PassageOf(int doc) => _passages[_docToPassage[doc]];
-
-    private static Query OnlyWhere(string field, string value) =>
-        new ConstantScoreQuery(new TermQuery(new Term(field, value))) { Boost = 0 };
 
     private IEnumerable<Passage> PassagesOf(Jabatan j)
     {
@@ -116,8 +103,6 @@ public sealed class KnowledgeIndex : IDisposable
     private static Document ToDocument(Passage p, List<string> stemmed) =>
     [
         new NumericDocValuesField(IdField, p.Id),
-        new StringField(JabatanField, p.Jabatan, Field.Store.NO),
-        new StringField(KindField, p.Kind.ToString(), Field.Store.NO),
         new Field(Isi, new ReplayedTerms(stemmed), IsiType),
     ];
 
