@@ -7,7 +7,8 @@ public sealed class KnowledgeBase
     {
         Jabatan = jabatan;
         Report = report;
-        foreach (var j in jabatan) _byName.TryAdd(j.Nama, j);
+        foreach (var j in jabatan)
+            if (j.Nama is not null) _byName.TryAdd(j.Nama, j);
     }
 
     private readonly Dictionary<string, Jabatan> _byName = new(StringComparer.OrdinalIgnoreCase);
