@@ -69,9 +69,10 @@ public static class Program
         var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 100 };
         var benchJson = new Option<bool>("--json");
         var benchRealisasi = new Option<int>("--realisasi") { Description = "Realisasi yang sudah ada di bulan laporan sebelum laporan diukur" };
-        var bench = new Command("bench", "Ukur waktu mulai, pembuatan indeks dan latensi") { questions, repeat, benchJson, benchRealisasi };
+        var scale = new Option<int?>("--scale") { Description = "Ukur pada dokumen sintetis N kali dokumen bawaan (tiap salinan \"WILAYAH 001\"..)" };
+        var bench = new Command("bench", "Ukur waktu mulai, pembuatan indeks dan latensi") { questions, repeat, benchJson, benchRealisasi, scale };
         bench.SetAction(r => BenchCommand.Execute(r.GetValue(questions), r.GetValue(repeat), r.GetValue(benchJson), Console.Out,
-            Math.Clamp(r.GetValue(benchRealisasi), 0, SeedCommand.MaxRealisasi)));
+            Math.Clamp(r.GetValue(benchRealisasi), 0, SeedCommand.MaxRealisasi), r.GetValue(scale)));
 
         var asJabatan = new Option<string?>("--as") { Description = "Jabatan pelapor (nama persis)" };
         var reportText = new Argument<string?>("teks") { Arity = ArgumentArity.ZeroOrOne };
@@ -163,7 +164,7 @@ public static class Program
         "  kb import BERKAS [--dry-run] [--yes] [--json]     muat dokumen baru (teks atau .docx) sebagai versi baru\n" +
             "      [--sama KUNCI]... [--beda KUNCI]...            jawab pasangan yang belum jelas (kunci dari daftarnya)\n" +
         "  kb export --out BERKAS                            tulis versi sekarang sebagai ekspor teks\n" +
-        "  bench [--json] [--questions BERKAS] [--repeat N] [--realisasi N] ukur waktu mulai dan latensi\n" +
+        "  bench [--json] [--questions BERKAS] [--repeat N] [--realisasi N] [--scale N] ukur waktu mulai dan latensi\n" +
         "  report --as \"JABATAN\" \"teks\" [--dry-run] [--json] catat satu laporan (--json tanpa teks: JSON Lines di stdin)\n" +
         "  users add --channel telegram|teams|console --id ID [--jabatan J] [--role staf|atasan|admin] [--nama N]\n" +
         "  users list [--json]\n" +

@@ -11,8 +11,14 @@ public static class BenchCommand
     /// <summary>The dev set built into the program, so `bench` runs from any folder (a published `ikibot` too).</summary>
     public const string EmbeddedDevSet = "dev.jsonl";
 
-    public static int Execute(string? questionsPath, int repeat, bool json, TextWriter output, int realisasiInMonth = 0)
+    public static int Execute(string? questionsPath, int repeat, bool json, TextWriter output, int realisasiInMonth = 0, int? scale = null)
     {
+        if (scale is not null)
+        {
+            var scaled = ReadQuestions(DevSetLines(questionsPath));
+            if (scaled.Count == 0) throw new UsageException($"Tidak ada pertanyaan di {questionsPath ?? "dev set bawaan"}");
+            return ScaleBench.Execute(scale.Value, scaled, repeat, json, output);
+        }
         var processStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         var build = Stopwatch.StartNew();
         using var knowledge = IkiKnowledge.LoadBundled();

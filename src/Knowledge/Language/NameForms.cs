@@ -72,11 +72,18 @@ public sealed class NameForms
             if (distinctUnits.Count == 1)
                 foreach (var i in holders) shorts[units[i].Nama].Add(shortening);
         }
+        // how many units of each level have each short form
+        var holding = new Dictionary<string[], Dictionary<string, int>>(ReferenceEqualityComparer.Instance);
+        foreach (var u in units)
+        {
+            if (!holding.TryGetValue(u.Level, out var counts)) holding[u.Level] = counts = [];
+            foreach (var a in shorts[u.Nama].Distinct()) counts[a] = counts.GetValueOrDefault(a) + 1;
+        }
         foreach (var (nama, roles, unit) in units)
         {
             var written = new List<string> { unit.ToLowerInvariant() };
             // list a short form only where it names this unit alone among the units of its level
-            written.AddRange(shorts[nama].Distinct().Where(a => units.Count(u => u.Level == roles && shorts[u.Nama].Contains(a)) == 1));
+            written.AddRange(shorts[nama].Distinct().Where(a => holding[roles][a] == 1));
             _forms[nama] = roles.Length == 0 ? written : roles.SelectMany(r => written.Select(w => $"{r} {w}")).ToList();
         }
     }

@@ -7,11 +7,14 @@ public sealed class KnowledgeBase
     {
         Jabatan = jabatan;
         Report = report;
+        foreach (var j in jabatan)
+            if (j.Nama is not null) _byName.TryAdd(j.Nama, j);
     }
+
+    private readonly Dictionary<string, Jabatan> _byName = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<Jabatan> Jabatan { get; }
     public IReadOnlyList<ImportIssue> Report { get; }
 
-    public Jabatan? Find(string nama) =>
-        Jabatan.FirstOrDefault(j => string.Equals(j.Nama, nama?.Trim(), StringComparison.OrdinalIgnoreCase));
+    public Jabatan? Find(string nama) => nama is null ? null : _byName.GetValueOrDefault(nama.Trim());
 }

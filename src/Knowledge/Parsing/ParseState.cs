@@ -73,6 +73,7 @@ internal sealed class ParseState
             PlaceFragment(fragment);
 
         var jabatan = new List<Jabatan>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var block in _blocks)
         {
             if (block.Nama is null)
@@ -80,7 +81,7 @@ internal sealed class ParseState
                 Report(block.StartLine, "", $"Blok jabatan tanpa nama ({block.Tugas.Count} tugas, {block.Fungsi.Count} fungsi, {block.Rows.Count} baris indikator) tidak dimuat.");
                 continue;
             }
-            if (jabatan.Any(j => j.Nama.Equals(block.Nama, StringComparison.OrdinalIgnoreCase)))
+            if (!names.Add(block.Nama))
             {
                 Report(block.StartLine, block.Nama, $"Nama jabatan muncul dua kali; blok kedua ({block.Tugas.Count} tugas, {block.Fungsi.Count} fungsi, {block.Rows.Count} baris indikator) tidak dimuat.");
                 continue;

@@ -1,7 +1,6 @@
 using IkiBot.Knowledge.Language;
 using IkiBot.Knowledge.Model;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -11,15 +10,12 @@ using Lucene.Net.Store;
 namespace IkiBot.Knowledge.Search;
 
 /// <summary>
-/// The Lucene index of the document's passages, in memory: a stemmed field for meaning and an
-/// unstemmed one for typo (fuzzy) matching, since fuzzy terms are not stemmed.
+/// The Lucene index of the document's passages, in memory: one stemmed field, searched by term queries. The unstemmed
+/// words (for typo correction against the document's own words) are counted beside it, not indexed.
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
 {
     public const string Isi = "isi";
-    public const string IsiRaw = "isi_raw";
-    private const string JabatanField = "jabatan";
-    private const string KindField = "kind";
     private const string IdField = "id";
 
     private readonly RAMDirectory _directory = new();
@@ -28,7 +24,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<Passage> _passages = [];
     private readonly HashSet<string> _stems = [];
     private readonly Dictionary<string, int> _wordFrequency = [];
-    private readonly bool _docIdIsPassageId;
+    private readonly int[] _docToPassage;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _stemCache = new();
 
     public KnowledgeIndex(KnowledgeBase kb)
@@ -36,19 +32,30 @@ public sealed class KnowledgeIndex : IDisposable
         Kb = kb;
         StemAnalyzer = new IkiAnalyzer(stem: true);
         RawAnalyzer = new IkiAnalyzer(stem: false);
-        var perField = new PerFieldAnalyzerWrapper(StemAnalyzer, new Dictionary<string, Analyzer> { [IsiRaw] = RawAnalyzer });
-        var config = new IndexWriterConfig(IkiAnalyzer.Version, perField) { Similarity = new BM25Similarity() };
+        // One flush at commit (no intermediate segments to merge); only the stemmed field is searched.
+        // A text repeated in many passages (the same duty in every office) is analysed once.
+        var config = new IndexWriterConfig(IkiAnalyzer.Version, StemAnalyzer)
+            { Similarity = new BM25Similarity(), RAMBufferSizeMB = 512, UseCompoundFile = false };
+        var stemmed = new Dictionary<string, List<string>>();
         using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var jabatan in kb.Jabatan)
                 foreach (var passage in PassagesOf(jabatan))
-                    writer.AddDocument(ToDocument(passage));
+                {
+                    if (!stemmed.TryGetValue(passage.Text, out var terms))
+                        stemmed[passage.Text] = terms = AnalyzedTerms.Of(StemAnalyzer, Isi, passage.Text);
+                    writer.AddDocument(ToDocument(passage, terms));
+                }
             writer.Commit();
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        _docIdIsPassageId = _reader.Leaves.Count == 1 && _reader.MaxDoc == _passages.Count
-                            && Enumerable.Range(0, _passages.Count).All(i => _reader.Document(i).Get(IdField) == i.ToString());
+        _docToPassage = new int[_reader.MaxDoc];
+        foreach (var leaf in _reader.Leaves)
+        {
+            var ids = leaf.AtomicReader.GetNumericDocValues(IdField);
+            for (var d = 0; d < leaf.AtomicReader.MaxDoc; d++) _docToPassage[leaf.DocBase + d] = (int)ids.Get(d);
+        }
         CollectVocabulary();
     }
 
@@ -68,22 +75,14 @@ public sealed class KnowledgeIndex : IDisposable
         return _stemCache.GetOrAdd(word, w => AnalyzedTerms.Of(StemAnalyzer, Isi, w).FirstOrDefault() ?? "") is { Length: > 0 } s ? s : null;
     }
 
-    public IReadOnlyList<PassageHit> Search(Query query, int max = 500, string? jabatan = null, PassageKind? kind = null)
+    public IReadOnlyList<PassageHit> Search(Query query, int max = 500)
     {
-        var filtered = new BooleanQuery { { query, Occur.MUST } };
-        if (jabatan is not null) filtered.Add(OnlyWhere(JabatanField, jabatan), Occur.MUST);
-        if (kind is not null) filtered.Add(OnlyWhere(KindField, kind.Value.ToString()), Occur.MUST);
-        var top = _searcher.Search(filtered, max);
+        var top = _searcher.Search(query, max);
         return top.ScoreDocs.Select(d => new PassageHit(PassageOf(d.Doc), d.Score)).ToList();
     }
 
-    // Documents are written in passage order by one writer into one segment, so a doc id is a passage id;
-    // reading the stored id per hit cost milliseconds per question.
-    private Passage PassageOf(int doc) =>
-        _docIdIsPassageId ? _passages[doc] : _passages[int.Parse(_searcher.Doc(doc).Get(IdField))];
-
-    private static Query OnlyWhere(string field, string value) =>
-        new ConstantScoreQuery(new TermQuery(new Term(field, value))) { Boost = 0 };
+    // Read once from doc values when the index is opened; reading the stored id per hit cost milliseconds per question.
+    private Passage PassageOf(int doc) => _passages[_docToPassage[doc]];
 
     private IEnumerable<Passage> PassagesOf(Jabatan j)
     {
@@ -101,23 +100,33 @@ public sealed class KnowledgeIndex : IDisposable
         return passage;
     }
 
-    private static Document ToDocument(Passage p) =>
+    private static Document ToDocument(Passage p, List<string> stemmed) =>
     [
-        new StringField(IdField, p.Id.ToString(), Field.Store.YES),
-        new StringField(JabatanField, p.Jabatan, Field.Store.NO),
-        new StringField(KindField, p.Kind.ToString(), Field.Store.NO),
-        new TextField(Isi, p.Text, Field.Store.NO),
-        new TextField(IsiRaw, p.Text, Field.Store.NO),
+        new NumericDocValuesField(IdField, p.Id),
+        new Field(Isi, new ReplayedTerms(stemmed), IsiType),
     ];
 
+    // Term queries only: frequencies and norms for BM25, no positions.
+    private static readonly FieldType IsiType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+
+    // Word counts from the unstemmed analysis of every passage and name, in order of first use (the reader's typo
+    // correction breaks ties by that order); the stems are the stemmed field's terms.
     private void CollectVocabulary()
     {
-        foreach (var passage in _passages.Select(p => p.Text).Concat(Kb.Jabatan.Select(j => j.Nama)))
+        // Each distinct text counted once with how often it occurs: words still enter in order of first use.
+        var occurrences = new Dictionary<string, int>();
+        foreach (var text in _passages.Select(p => p.Text).Concat(Kb.Jabatan.Select(j => j.Nama)))
+            occurrences[text] = occurrences.GetValueOrDefault(text) + 1;
+        foreach (var (text, count) in occurrences)
+            foreach (var word in AnalyzedTerms.Of(RawAnalyzer, Isi, text))
+                _wordFrequency[word] = _wordFrequency.GetValueOrDefault(word) + count;
+        foreach (var leaf in _reader.Leaves)
         {
-            foreach (var word in AnalyzedTerms.Of(RawAnalyzer, IsiRaw, passage))
-                _wordFrequency[word] = _wordFrequency.GetValueOrDefault(word) + 1;
-            foreach (var stem in AnalyzedTerms.Of(StemAnalyzer, Isi, passage)) _stems.Add(stem);
+            var terms = leaf.AtomicReader.GetTerms(Isi)?.GetEnumerator();
+            while (terms is not null && terms.MoveNext()) _stems.Add(terms.Term.Utf8ToString());
         }
+        foreach (var nama in Kb.Jabatan.Select(j => j.Nama))
+            _stems.UnionWith(AnalyzedTerms.Of(StemAnalyzer, Isi, nama));
     }
 
     public void Dispose()

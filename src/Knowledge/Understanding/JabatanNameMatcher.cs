@@ -20,11 +20,9 @@ public sealed class JabatanNameMatcher
         _forms = forms;
         _names = kb.Jabatan.Select(j => (j.Nama, WordsOf(j.Nama))).ToList();
         var n = _names.Count;
-        foreach (var word in _names.SelectMany(x => x.Words).Distinct())
-        {
-            var df = _names.Count(x => x.Words.Contains(word));
-            _weight[word] = Math.Log(1.0 + (double)n / df);
-        }
+        var df = new Dictionary<string, int>();
+        foreach (var word in _names.SelectMany(x => x.Words)) df[word] = df.GetValueOrDefault(word) + 1; // a name's words are distinct
+        foreach (var (word, count) in df) _weight[word] = Math.Log(1.0 + (double)n / count);
     }
 
     public static string[] WordsOf(string nama) =>
