@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IkiBot.Data;
 
-/// <summary>A message to put in the outbox: where it goes, what it says (adapter JSON), an optional file.</summary>
-public sealed record OutboxDraft(string ChatId, string Payload, byte[]? File = null);
+/// <summary>A message to put in the outbox: where it goes, what it says (adapter JSON), an optional file, and whether
+/// someone is waiting for it (interactive) or it is a proactive bulk send (reminder, digest).</summary>
+public sealed record OutboxDraft(string ChatId, string Payload, byte[]? File = null, OutboxPriority Priority = OutboxPriority.Interactive);
 
 /// <summary>
 /// A channel adapter's delivery bookkeeping: which updates are handled, how far the update stream was read,
@@ -67,6 +68,7 @@ public sealed partial class ChannelDeliveryStore(IDbContextFactory<IkiDbContext>
                 db.Add(new OutboxMessage
                 {
                     Channel = channel, ChatId = draft.ChatId, Payload = draft.Payload, File = draft.File, CreatedAt = now,
+                    Priority = draft.Priority,
                 });
 
             await db.SaveChangesAsync(ct);
