@@ -138,6 +138,38 @@ public class DeliveryTests : IAsyncLifetime
         Assert.Single(_connector.Calls, x => x.Path.EndsWith("/dup-1"));
     }
 
+    /// <summary>Issue 8 item 9: answers go before the reminders queued ahead of them, in the order the connector got them.</summary>
+    [Fact]
+    public async Task Answers_are_sent_before_the_reminders_still_waiting()
+    {
+        var sender = _bot.Get<TeamsOutgoingSender>();
+        var conversations = _bot.Get<TeamsConversationStore>();
+        for (var i = 0; i < 200; i++)
+        {
+            await conversations.SaveAsync(new TeamsConversation
+            {
+                UserKey = $"aad-p{i}", TeamsUserId = $"29:p{i}", ServiceUrl = _connector.Url, ConversationId = $"a:p{i}", BotId = "28:b",
+            });
+            Assert.Equal(Conversation.SendStatus.Queued,
+                (await sender.SendAsync(new Conversation.Outgoing("teams", $"aad-p{i}", new Conversation.Reply($"Pengingat {i}")))).Status);
+        }
+        static bool IsReminder(ConnectorCall c) => c.Text?.StartsWith("Pengingat ") == true;
+        var before = _connector.Calls.Count(c => IsReply(c) && c.Status == 201 && IsReminder(c));
+        Assert.True(before < 120, $"{before} reminders already sent while queueing");
+
+        for (var u = 0; u < 10; u++)
+            Assert.Equal(200, (await _bot.PostAsync(Activities.Message(_connector.Url, "daftar jabatan", user: $"tanya{u}", id: $"q-{u}"))).Status);
+        var asked = _connector.Calls.Count(c => IsReply(c) && c.Status == 201 && IsReminder(c)); // all 10 answers are queued now
+        var calls = await _connector.WaitForAsync(c => Enumerable.Range(0, 10).All(u => c.Any(x => x.Path.EndsWith($"/q-{u}") && x.Status == 201)), 20000);
+
+        var sent = calls.Where(c => IsReply(c) && c.Status == 201).ToList();
+        var lastAnswer = sent.FindLastIndex(c => c.Path.Contains("/activities/q-"));
+        var between = sent.Take(lastAnswer).Count(IsReminder) - asked;
+        // Without priority the answers wait behind (or fall among) the reminders still queued: over 50 of them.
+        Assert.True(between <= 15, $"{between} reminders went between the last question and the last answer ({asked} before)");
+        Assert.True(200 - asked - between >= 50, "too few reminders were left waiting for the check to mean anything");
+    }
+
     private async Task WaitEmptyAsync()
     {
         for (var i = 0; i < 200 && await CountRowsAsync(_bot) > 0; i++) await Task.Delay(25);

@@ -1,3 +1,4 @@
+using IkiBot.Data;
 using System.Text;
 using IkiBot.Bot.Channels.Telegram;
 using IkiBot.Bot.Configuration;
@@ -178,6 +179,63 @@ public class PacerTests
         var busiest = sent.Select(t => sent.Count(u => u >= t && u < t + TimeSpan.FromSeconds(1))).Max();
         Assert.InRange(busiest, 25, 30);
         Assert.True(sent.Count > 30 * 25, $"only {sent.Count} sent in 30 s");
+    }
+
+    /// <summary>Issue 8 item 9: a person waiting for an answer is served before reminders already queued.</summary>
+    [Fact]
+    public async Task Free_slots_go_to_answers_before_reminders_oldest_answer_first()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var pacer = new SendPacer(clock, perChatPerSecond: 1, perChatBurst: 3, globalPerSecond: 30);
+        var waits = new List<(string Name, Task Wait)>();
+        for (var i = 0; i < 60; i++) waits.Add(($"pengingat{i}", pacer.WaitAsync($"r{i}", OutboxPriority.Bulk, i + 1, default)));
+        var granted = await StepAsync(clock, pacer, waits, steps: 20); // 100 ms: the burst and a few more reminders
+        Assert.All(granted, g => Assert.StartsWith("pengingat", g));
+        var remindersBefore = granted.Count;
+
+        // Three answers queue after the reminders; the one for the older row (lower id) goes first although it came last.
+        waits.Add(("jawaban-b", pacer.WaitAsync("u2", OutboxPriority.Interactive, 900, default)));
+        pacer.Pause("u3", TimeSpan.FromSeconds(1)); // a chat held by a 429 does not hold anyone else
+        waits.Add(("jawaban-tertahan", pacer.WaitAsync("u3", OutboxPriority.Interactive, 100, default)));
+        waits.Add(("jawaban-a", pacer.WaitAsync("u1", OutboxPriority.Interactive, 800, default)));
+        granted.AddRange(await StepAsync(clock, pacer, waits, steps: 40, already: granted));
+        var next = granted.Skip(remindersBefore).ToList();
+        Assert.Equal(["jawaban-a", "jawaban-b"], next.Take(2));
+        Assert.DoesNotContain("jawaban-tertahan", next); // paused for 1 s; reminders went on meanwhile
+        Assert.Contains(next.Skip(2), g => g.StartsWith("pengingat"));
+
+        // A reminder whose chat now has an answer queued behind it goes as that answer: before the other reminders.
+        pacer.Promote("r59", 950);
+        granted.AddRange(await StepAsync(clock, pacer, waits, steps: 10, already: granted));
+        var promoted = granted.IndexOf("pengingat59");
+        Assert.True(promoted >= 0, "the promoted reminder was not sent");
+        Assert.DoesNotContain(granted.Skip(granted.IndexOf(next[^1]) + 1).TakeWhile(g => g != "pengingat59"), g => g.StartsWith("pengingat"));
+
+        granted.AddRange(await StepAsync(clock, pacer, waits, steps: 300, already: granted)); // past the pause
+        var held = granted.IndexOf("jawaban-tertahan");
+        Assert.True(held > granted.IndexOf("jawaban-b"));
+        Assert.True(held < granted.Count - 5, "the paused answer did not go first once its pause ended");
+    }
+
+    /// <summary>
+    /// Advances the simulated clock in 5 ms steps and returns the names granted, in the order they were (a step that
+    /// grants several, when the sliding window opens for the start-up burst, lists them in the order they asked).
+    /// </summary>
+    private static async Task<List<string>> StepAsync(FakeTimeProvider clock, SendPacer pacer, List<(string Name, Task Wait)> waits,
+        int steps, List<string>? already = null)
+    {
+        var seen = new HashSet<string>(already ?? []);
+        var granted = new List<string>();
+        for (var step = 0; step <= steps; step++)
+        {
+            if (step > 0) clock.Advance(TimeSpan.FromMilliseconds(5));
+            var expected = waits.Count - pacer.Waiting; // granted synchronously; the tasks complete a moment later
+            var give = DateTime.UtcNow.AddSeconds(5);
+            while (waits.Count(w => w.Wait.IsCompleted) < expected && DateTime.UtcNow < give) await Task.Delay(1);
+            var now = waits.Where(w => w.Wait.IsCompletedSuccessfully && seen.Add(w.Name)).Select(w => w.Name).ToList();
+            granted.AddRange(now);
+        }
+        return granted;
     }
 
     [Fact]

@@ -59,5 +59,19 @@ public class ChannelDeliveryStoreTests : IDisposable
         Assert.Empty(await Store.PendingAsync("teams", 0));
     }
 
+    [Fact]
+    public async Task A_row_keeps_its_priority_across_a_restart_and_a_manual_retry()
+    {
+        await Store.CommitAsync("telegram", "proaktif:1", null, [new OutboxDraft("5", "pengingat", Priority: OutboxPriority.Bulk)]);
+        await Store.CommitAsync("telegram", "2", 2, [new OutboxDraft("5", "jawaban")]);
+        _db.Restart();
+        var rows = await Store.PendingAsync("telegram", 0);
+        Assert.Equal([("pengingat", OutboxPriority.Bulk), ("jawaban", OutboxPriority.Interactive)], rows.Select(r => (r.Payload, r.Priority)));
+
+        await Store.AttemptFailedAsync(rows[0].Id, "502 Bad Gateway", final: true);
+        var again = await Store.RetryAsync(rows[0].Id);
+        Assert.Equal(OutboxPriority.Bulk, (await Store.PendingAsync("telegram", 0)).Single(r => r.Id == again).Priority);
+    }
+
     public void Dispose() => _db.Dispose();
 }

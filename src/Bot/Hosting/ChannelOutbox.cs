@@ -14,7 +14,7 @@ public sealed record OutboxPolicy(
 
 /// <summary>
 /// Sends what a channel's handler committed to the shared outbox table (rows keyed by channel): one worker per chat
-/// keeps that chat's order, the <see cref="SendPacer"/> keeps the rates, Polly retries transient failures with
+/// keeps that chat's order, the <see cref="SendPacer"/> keeps the rates and serves interactive rows before bulk ones, Polly retries transient failures with
 /// backoff, and a 429 pauses the chat for the wait it names. A row leaves the table only once the platform accepted
 /// it; a refusal for good keeps it, marked failed; a restart sends what was left. A channel supplies the call and
 /// how to read its errors.
@@ -134,6 +134,8 @@ public abstract class ChannelOutbox : BackgroundService
             if (_queues.TryGetValue(row.ChatId, out var queue))
             {
                 queue.Enqueue(row);
+                // Someone is waiting for this answer: what is queued before it in the chat goes at its priority.
+                if (row.Priority == OutboxPriority.Interactive) _pacer.Promote(row.ChatId, row.Id);
                 return;
             }
             queue = new Queue<OutboxMessage>();
@@ -173,6 +175,24 @@ public abstract class ChannelOutbox : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Waits for the pacer's slot for the chat's first queued row, at the priority of the first interactive row queued
+    /// for the chat (so a reminder ahead of an answer does not hold the answer back); bulk otherwise. Registered under
+    /// the queue lock so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.
+    /// </summary>
+    private Task PaceAsync(OutboxMessage row, CancellationToken ct)
+    {
+        lock (_queues)
+        {
+            var first = _queues.TryGetValue(row.ChatId, out var queue)
+                ? queue.FirstOrDefault(m => m.Priority == OutboxPriority.Interactive)
+                : null;
+            return first is not null
+                ? _pacer.WaitAsync(row.ChatId, OutboxPriority.Interactive, first.Id, ct)
+                : _pacer.WaitAsync(row.ChatId, row.Priority, row.Id, ct);
+        }
+    }
+
     private async Task DeliverAsync(OutboxMessage row, CancellationToken ct)
     {
         for (var round = 1; ; round++)
@@ -185,7 +205,7 @@ public abstract class ChannelOutbox : BackgroundService
                 {
                     await _retry.ExecuteAsync(async c =>
                     {
-                        await _pacer.WaitAsync(row.ChatId, c.CancellationToken);
+                        await PaceAsync(row, c.CancellationToken);
                         await _timeout.ExecuteAsync(async t => await SendAsync(row, t), c.CancellationToken);
                     }, context);
                 }

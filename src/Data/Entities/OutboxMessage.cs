@@ -22,6 +22,15 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     /// <summary>Set when the platform refused the message for good (blocked bot, bad request); such rows are kept, not retried.</summary>
     public DateTimeOffset? FailedAt { get; set; }
+    /// <summary>Interactive rows (answers to someone's own message) are sent before bulk rows (reminders, digests).</summary>
+    public OutboxPriority Priority { get; set; }
+}
+
+/// <summary>Which waiting messages go first: an answer someone is waiting for, before a reminder or digest.</summary>
+public enum OutboxPriority
+{
+    Interactive = 0,
+    Bulk = 1,
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

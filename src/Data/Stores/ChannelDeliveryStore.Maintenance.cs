@@ -26,6 +26,7 @@ public sealed partial class ChannelDeliveryStore
         var again = new OutboxMessage
         {
             Channel = failed.Channel, ChatId = failed.ChatId, Payload = failed.Payload, File = failed.File, CreatedAt = time.GetUtcNow(),
+            Priority = failed.Priority,
         };
         db.Remove(failed);
         db.Add(again);

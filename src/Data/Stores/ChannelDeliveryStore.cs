@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 namespace IkiBot.Data;
 
 /// <summary>
-/// A message to put in the outbox: where it goes, what it says (adapter JSON), an optional file, and the channel whose
-/// outbox sends it when that is not the committing channel's (a Teams user's request to an admin on Telegram).
+/// A message to put in the outbox: where it goes, what it says (adapter JSON), an optional file, the channel whose
+/// outbox sends it when that is not the committing channel's (a Teams user's request to an admin on Telegram), and
+/// whether someone is waiting for it (interactive) or it is a proactive bulk send (reminder, digest).
 /// </summary>
-public sealed record OutboxDraft(string ChatId, string Payload, byte[]? File = null, string? Channel = null);
+public sealed record OutboxDraft(string ChatId, string Payload, byte[]? File = null, string? Channel = null,
+    OutboxPriority Priority = OutboxPriority.Interactive);
 
 /// <summary>
 /// A channel adapter's delivery bookkeeping: which updates are handled, how far the update stream was read,
@@ -70,6 +72,7 @@ public sealed partial class ChannelDeliveryStore(IDbContextFactory<IkiDbContext>
                 db.Add(new OutboxMessage
                 {
                     Channel = draft.Channel ?? channel, ChatId = draft.ChatId, Payload = draft.Payload, File = draft.File, CreatedAt = now,
+                    Priority = draft.Priority,
                 });
 
             await db.SaveChangesAsync(ct);

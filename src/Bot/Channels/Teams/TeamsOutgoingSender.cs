@@ -5,7 +5,7 @@ namespace IkiBot.Bot.Channels.Teams;
 
 /// <summary>
 /// Messages the bot starts itself (reminders, digests) to a Teams user: posted to the conversation reference saved
-/// from their first message or the install, through the same durable outbox as replies.
+/// from their first message or the install, through the same durable outbox as replies, as bulk (answers someone is waiting for go first).
 /// </summary>
 public sealed class TeamsOutgoingSender(ChannelDeliveryStore store, TeamsConversationStore conversations, TeamsOutbox outbox) : IOutgoingSender
 {
@@ -16,7 +16,7 @@ public sealed class TeamsOutgoingSender(ChannelDeliveryStore store, TeamsConvers
         if (await conversations.FindAsync(message.UserId, ct) is not { } reference)
             return new SendResult(SendStatus.Failed, $"belum ada percakapan Teams dengan {message.UserId} (pengguna belum pernah menulis ke bot)");
         var drafts = TeamsRenderer.Render(message.Reply, TeamsActivityHandler.AddressOf(reference))
-            .Select(r => TeamsActivityHandler.Draft(r.Send, r.File)).ToList();
+            .Select(r => TeamsActivityHandler.Draft(r.Send, r.File) with { Priority = OutboxPriority.Bulk }).ToList();
         await store.CommitAsync(TeamsOptions.Channel, $"proaktif:{Guid.NewGuid():N}", null, drafts, null, ct);
         outbox.Wake();
         return SendResult.Queued;

@@ -1,3 +1,5 @@
+using IkiBot.Data;
+
 namespace IkiBot.Bot.Channels.Telegram;
 
 /// <summary>
@@ -7,14 +9,37 @@ namespace IkiBot.Bot.Channels.Telegram;
 /// send times makes the cap exact: no sliding second (plus a margin for network jitter) ever holds more than <c>globalPerSecond</c> sends (the bucket alone
 /// let its burst through on top of the rate: 31-38 in the busiest second). System.Threading.RateLimiting's sliding
 /// window limiter was not used because it runs on the Stopwatch, not on the TimeProvider the tests drive.
+/// <para>
+/// Waiters queue here and each free slot goes to the first waiter, in (priority, order, arrival) order, whose own chat
+/// may send now: an interactive message (someone is waiting for the answer) always before a bulk one (reminders,
+/// digests), oldest first within a class. A waiter whose chat is held back (its bucket, a 429 pause) does not block the
+/// ones behind it. One timer, on the <see cref="TimeProvider"/>, wakes the queue when the next slot or chat frees up.
+/// </para>
 /// </summary>
-public sealed class SendPacer(TimeProvider time, double perChatPerSecond = 1, int perChatBurst = 3, double globalPerSecond = 30)
+public sealed class SendPacer
 {
     private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly double _perChatPerSecond;
+    private readonly int _perChatBurst;
     private readonly Dictionary<string, Bucket> _chats = new();
-    private readonly Bucket _global = new(globalPerSecond, Math.Max(1, (int)(globalPerSecond / 10)), time.GetUtcNow());
-    private readonly DateTimeOffset[] _recent = Enumerable.Repeat(DateTimeOffset.MinValue, Math.Max(1, (int)globalPerSecond)).ToArray();
+    private readonly Bucket _global;
+    private readonly DateTimeOffset[] _recent;
     private int _oldest; // index in _recent of the earliest of the last N sends
+    private readonly SortedSet<Waiter> _waiting = new(Comparer<Waiter>.Create(Waiter.Compare));
+    private readonly ITimer _timer;
+    private DateTimeOffset _timerAt = DateTimeOffset.MaxValue;
+    private long _arrivals;
+
+    public SendPacer(TimeProvider time, double perChatPerSecond = 1, int perChatBurst = 3, double globalPerSecond = 30)
+    {
+        _time = time;
+        _perChatPerSecond = perChatPerSecond;
+        _perChatBurst = perChatBurst;
+        _global = new Bucket(globalPerSecond, Math.Max(1, (int)(globalPerSecond / 10)), time.GetUtcNow());
+        _recent = Enumerable.Repeat(DateTimeOffset.MinValue, Math.Max(1, (int)globalPerSecond)).ToArray();
+        _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
 
     /// <summary>
     /// One second plus a margin: requests reach Telegram with a few ms of jitter each, and two sends exactly one second
@@ -22,36 +47,53 @@ public sealed class SendPacer(TimeProvider time, double perChatPerSecond = 1, in
     /// </summary>
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1100);
 
-    /// <summary>Waits until one message may go to <paramref name="chat"/>, and takes its place.</summary>
-    public async Task WaitAsync(string chat, CancellationToken ct)
+    /// <summary>Waits until one message may go to <paramref name="chat"/>, and takes its place (interactive, in arrival order).</summary>
+    public Task WaitAsync(string chat, CancellationToken ct) => WaitAsync(chat, OutboxPriority.Interactive, 0, ct);
+
+    /// <summary>
+    /// Waits until one message may go to <paramref name="chat"/>, and takes its place. Free slots go to interactive
+    /// waiters before bulk ones, and within a class to the lowest <paramref name="order"/> (the outbox row id) first.
+    /// </summary>
+    public async Task WaitAsync(string chat, OutboxPriority priority, long order, CancellationToken ct)
     {
-        while (true)
+        ct.ThrowIfCancellationRequested();
+        var waiter = new Waiter(chat, priority, order, Interlocked.Increment(ref _arrivals));
+        lock (_gate)
         {
-            TimeSpan wait;
+            _waiting.Add(waiter);
+            Pump(_time.GetUtcNow());
+        }
+        if (waiter.Done.Task.IsCompleted)
+        {
+            await waiter.Done.Task;
+            return;
+        }
+        await using var cancel = ct.Register(() =>
+        {
             lock (_gate)
+                if (_waiting.Remove(waiter)) waiter.Done.TrySetCanceled(ct);
+        });
+        await waiter.Done.Task;
+    }
+
+    /// <summary>
+    /// An interactive message was queued behind a bulk one of the same chat: the chat's waiting bulk message now goes as
+    /// interactive (at <paramref name="order"/>), so the answer behind it is not held up and the chat's order stays.
+    /// </summary>
+    public void Promote(string chat, long order)
+    {
+        lock (_gate)
+        {
+            var bulk = _waiting.Where(w => w.Chat == chat && w.Priority == OutboxPriority.Bulk).ToList();
+            if (bulk.Count == 0) return;
+            foreach (var w in bulk)
             {
-                var now = time.GetUtcNow();
-                if (!_chats.TryGetValue(chat, out var bucket))
-                {
-                    if (_chats.Count > 10_000) Prune(now);
-                    _chats[chat] = bucket = new Bucket(perChatPerSecond, perChatBurst, now);
-                }
-                bucket.Refill(now);
-                _global.Refill(now);
-                var paused = bucket.PausedUntil > now ? bucket.PausedUntil - now : TimeSpan.Zero;
-                // The N-th send back must be a full second old, else this one would make N+1 within a second.
-                var window = _recent[_oldest] == DateTimeOffset.MinValue ? TimeSpan.Zero : Max(TimeSpan.Zero, _recent[_oldest] + Window - now);
-                if (paused == TimeSpan.Zero && bucket.Tokens >= 1 && _global.Tokens >= 1 && window == TimeSpan.Zero)
-                {
-                    bucket.Tokens--;
-                    _global.Tokens--;
-                    _recent[_oldest] = now;
-                    _oldest = (_oldest + 1) % _recent.Length;
-                    return;
-                }
-                wait = Max(Max(paused, window), Max(bucket.TimeToToken(), _global.TimeToToken()));
+                _waiting.Remove(w);
+                w.Priority = OutboxPriority.Interactive;
+                w.Order = order;
+                _waiting.Add(w);
             }
-            await Task.Delay(Max(wait, TimeSpan.FromMilliseconds(1)), time, ct);
+            Pump(_time.GetUtcNow());
         }
     }
 
@@ -60,13 +102,77 @@ public sealed class SendPacer(TimeProvider time, double perChatPerSecond = 1, in
     {
         lock (_gate)
         {
-            var now = time.GetUtcNow();
-            if (!_chats.TryGetValue(chat, out var bucket))
-                _chats[chat] = bucket = new Bucket(perChatPerSecond, perChatBurst, now);
+            var now = _time.GetUtcNow();
+            var bucket = BucketOf(chat, now);
             var until = now + delay;
             if (until > bucket.PausedUntil) bucket.PausedUntil = until;
             bucket.Tokens = Math.Min(bucket.Tokens, 0);
         }
+    }
+
+    /// <summary>Messages waiting for a slot (for tests).</summary>
+    public int Waiting
+    {
+        get { lock (_gate) return _waiting.Count; }
+    }
+
+    private void OnTimer()
+    {
+        lock (_gate)
+        {
+            _timerAt = DateTimeOffset.MaxValue;
+            Pump(_time.GetUtcNow());
+        }
+    }
+
+    /// <summary>Hands out every slot free now, in queue order, and sets the timer for when the next one frees up. Under the lock.</summary>
+    private void Pump(DateTimeOffset now)
+    {
+        var next = DateTimeOffset.MaxValue;
+        while (_waiting.Count > 0)
+        {
+            _global.Refill(now);
+            // The N-th send back must be a full second old, else this one would make N+1 within a second.
+            var window = _recent[_oldest] == DateTimeOffset.MinValue ? TimeSpan.Zero : Max(TimeSpan.Zero, _recent[_oldest] + Window - now);
+            var globalWait = Max(window, _global.TimeToToken());
+            if (globalWait > TimeSpan.Zero)
+            {
+                next = Min(next, now + globalWait);
+                break;
+            }
+            Waiter? pick = null;
+            foreach (var w in _waiting)
+            {
+                var bucket = BucketOf(w.Chat, now);
+                bucket.Refill(now);
+                var chatWait = Max(bucket.PausedUntil > now ? bucket.PausedUntil - now : TimeSpan.Zero, bucket.TimeToToken());
+                if (chatWait == TimeSpan.Zero)
+                {
+                    pick = w;
+                    break;
+                }
+                next = Min(next, now + chatWait);
+            }
+            if (pick is null) break;
+
+            BucketOf(pick.Chat, now).Tokens--;
+            _global.Tokens--;
+            _recent[_oldest] = now;
+            _oldest = (_oldest + 1) % _recent.Length;
+            _waiting.Remove(pick);
+            pick.Done.TrySetResult();
+        }
+        if (_waiting.Count == 0 || next == DateTimeOffset.MaxValue) return;
+        if (_timerAt > now && _timerAt <= next) return; // an earlier wake-up is already set
+        _timerAt = next;
+        _timer.Change(Max(next - now, TimeSpan.FromMilliseconds(1)), Timeout.InfiniteTimeSpan);
+    }
+
+    private Bucket BucketOf(string chat, DateTimeOffset now)
+    {
+        if (_chats.TryGetValue(chat, out var bucket)) return bucket;
+        if (_chats.Count > 10_000) Prune(now);
+        return _chats[chat] = new Bucket(_perChatPerSecond, _perChatBurst, now);
     }
 
     private void Prune(DateTimeOffset now)
@@ -79,6 +185,26 @@ public sealed class SendPacer(TimeProvider time, double perChatPerSecond = 1, in
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private sealed class Waiter(string chat, OutboxPriority priority, long order, long arrival)
+    {
+        public string Chat { get; } = chat;
+        public OutboxPriority Priority { get; set; } = priority;
+        public long Order { get; set; } = order;
+        public long Arrival { get; } = arrival;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public static int Compare(Waiter? a, Waiter? b)
+        {
+            if (ReferenceEquals(a, b)) return 0;
+            if (a is null) return -1;
+            if (b is null) return 1;
+            var c = a.Priority.CompareTo(b.Priority);
+            if (c == 0) c = a.Order.CompareTo(b.Order);
+            return c != 0 ? c : a.Arrival.CompareTo(b.Arrival);
+        }
+    }
 
     private sealed class Bucket(double perSecond, int capacity, DateTimeOffset now)
     {

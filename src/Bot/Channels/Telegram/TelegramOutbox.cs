@@ -15,7 +15,8 @@ namespace IkiBot.Bot.Channels.Telegram;
 
 /// <summary>
 /// Sends what the update handler committed to the outbox table: one worker per chat keeps that chat's order, the
-/// <see cref="SendPacer"/> keeps the rates, Polly retries transient failures with backoff and 429 waits for retry_after.
+/// <see cref="SendPacer"/> keeps the rates and gives answers (interactive rows) the free slots before reminders and
+/// digests (bulk rows), Polly retries transient failures with backoff and 429 waits for retry_after.
 /// A message leaves the table only once Telegram accepted it (or refused it for good: then it is kept, marked failed),
 /// so a restart sends what was left.
 /// </summary>
@@ -134,6 +135,8 @@ public sealed class TelegramOutbox : BackgroundService
             if (_queues.TryGetValue(row.ChatId, out var queue))
             {
                 queue.Enqueue(row);
+                // Someone is waiting for this answer: what is queued before it in the chat goes at its priority.
+                if (row.Priority == OutboxPriority.Interactive) _pacer.Promote(row.ChatId, row.Id);
                 return;
             }
             queue = new Queue<OutboxMessage>();
@@ -173,6 +176,24 @@ public sealed class TelegramOutbox : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Waits for the pacer's slot for the chat's first queued row, at the priority of the first interactive row queued
+    /// for the chat (so a reminder ahead of an answer does not hold the answer back); bulk otherwise. Registered under
+    /// the queue lock so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.
+    /// </summary>
+    private Task PaceAsync(OutboxMessage row, CancellationToken ct)
+    {
+        lock (_queues)
+        {
+            var first = _queues.TryGetValue(row.ChatId, out var queue)
+                ? queue.FirstOrDefault(m => m.Priority == OutboxPriority.Interactive)
+                : null;
+            return first is not null
+                ? _pacer.WaitAsync(row.ChatId, OutboxPriority.Interactive, first.Id, ct)
+                : _pacer.WaitAsync(row.ChatId, row.Priority, row.Id, ct);
+        }
+    }
+
     private async Task DeliverAsync(OutboxMessage row, CancellationToken ct)
     {
         TelegramSend send;
@@ -194,7 +215,7 @@ public sealed class TelegramOutbox : BackgroundService
                 {
                     await _retry.ExecuteAsync(async c =>
                     {
-                        await _pacer.WaitAsync(row.ChatId, c.CancellationToken);
+                        await PaceAsync(row, c.CancellationToken);
                         await _timeout.ExecuteAsync(async t => await SendAsync(row, send, t), c.CancellationToken);
                     }, context);
                 }

@@ -6,7 +6,7 @@ namespace IkiBot.Bot.Channels.Telegram;
 
 /// <summary>
 /// Messages the bot starts itself (reminders, digests) go through the same durable outbox as replies, so they keep
-/// to the same rate limits and survive a restart. Whether the user blocked the bot is learned when the outbox sends.
+/// to the same rate limits and survive a restart. They are bulk: answers someone is waiting for go first. Whether the user blocked the bot is learned when the outbox sends.
 /// </summary>
 public sealed class TelegramOutgoingSender(ChannelDeliveryStore store, TelegramOutbox outbox) : IOutgoingSender
 {
@@ -15,7 +15,7 @@ public sealed class TelegramOutgoingSender(ChannelDeliveryStore store, TelegramO
         if (message.Channel != TelegramOptions.Channel || !long.TryParse(message.UserId, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
             return new SendResult(SendStatus.Failed, $"bukan pengguna Telegram: {message.Channel}:{message.UserId}");
         var renderer = new TelegramRenderer();
-        var drafts = renderer.Render(message.Reply).Select(r => new OutboxDraft(message.UserId, r.Send.ToJson(), r.File)).ToList();
+        var drafts = renderer.Render(message.Reply).Select(r => new OutboxDraft(message.UserId, r.Send.ToJson(), r.File, Priority: OutboxPriority.Bulk)).ToList();
         await store.CommitAsync(TelegramOptions.Channel, $"proaktif:{Guid.NewGuid():N}", null, drafts, renderer.StoredPayloads, ct);
         outbox.Wake();
         return SendResult.Queued;
