@@ -17,7 +17,7 @@ namespace IkiBot.Bot.Telegram.Tests;
 [Trait("Category", "Bench")]
 public sealed class OutboxPriorityBenchTests(ITestOutputHelper output)
 {
-    [Fact]
+    [BenchFact]
     public async Task Reply_time_of_50_users_x_20_questions_while_1000_reminders_wait()
     {
         await using var fake = await FakeBotApi.StartAsync();
@@ -86,8 +86,8 @@ public sealed class OutboxPriorityBenchTests(ITestOutputHelper output)
 
         Assert.Equal(users * perUser, times.Count);
         Assert.Equal(users * perUser, answers); // one message per answer, so each time is its own question's
-        // The pacer keeps 30 per 1.1 s; the requests reach the fake with some jitter on a loaded machine.
-        Assert.True(peak <= 32, $"busiest sliding second {peak}");
+        // Telegram's limit, as the fake server saw the requests arrive.
+        Assert.True(peak <= 30, $"busiest sliding second {peak}");
     }
 
     /// <summary>The arrivals at one user's chat, handed to whoever waits for the next one.</summary>
@@ -102,5 +102,14 @@ public sealed class OutboxPriorityBenchTests(ITestOutputHelper output)
         {
             lock (this) _next.TrySetResult(at);
         }
+    }
+}
+
+/// <summary>A measurement that takes about a minute: run with IKIBOT_BENCH=1 (not in CI, where its timing is not meaningful).</summary>
+public sealed class BenchFactAttribute : FactAttribute
+{
+    public BenchFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("IKIBOT_BENCH") != "1") Skip = "Pengukuran: jalankan dengan IKIBOT_BENCH=1";
     }
 }

@@ -67,8 +67,8 @@ public sealed class OutboxPriorityTests(ITestOutputHelper output) : IAsyncLifeti
             Assert.True(IsReminder(chat[0]), $"chat {u}: the answer went before the reminder queued ahead of it");
         }
         var peak = Busiest(sent.Select(c => c.At).ToList());
-        // The pacer keeps 30 per 1.1 s (PacerTests); the requests reach the fake with some jitter on a loaded machine.
-        Assert.True(peak <= 32, $"busiest sliding second {peak}");
+        // Telegram's limit, as the fake server saw the requests arrive.
+        Assert.True(peak <= 30, $"busiest sliding second {peak}");
     }
 
     [Fact]
