@@ -76,6 +76,42 @@ public static class Database
         }
     }
 
+    /// <summary>Opens the database the settings name: the SQLite file <paramref name="path"/>, or PostgreSQL at <paramref name="connectionString"/>.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be used; nothing in it was changed.</exception>
+    public static IkiDbContextFactory Open(DatabaseProvider provider, string path, string? connectionString, Action<string>? log = null) =>
+        provider == DatabaseProvider.Postgres ? OpenPostgres(connectionString ?? "") : Open(path, log);
+
+    /// <summary>
+    /// Connects to PostgreSQL, applies pending migrations (creating the database if the user may) and returns the factory.
+    /// No file checks, WAL or gate file: EF Core's PostgreSQL provider locks migrations in the server itself, so a start
+    /// killed mid-migration leaves no lock behind.
+    /// </summary>
+    /// <exception cref="DatabaseUnavailableException">The server cannot be reached or refuses; nothing was changed.</exception>
+    public static IkiDbContextFactory OpenPostgres(string connectionString)
+    {
+        IkiDbContextFactory factory;
+        try
+        {
+            factory = IkiDbContextFactory.ForPostgres(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DatabaseUnavailableException("PostgreSQL", "(Database:ConnectionString tidak sah: " + e.Message + ")", e,
+                DatabaseUnavailableException.PostgresHint);
+        }
+        try
+        {
+            using var db = factory.CreateDbContext();
+            if (db.Database.GetPendingMigrations().Any()) db.Database.Migrate();
+            return factory;
+        }
+        catch (Exception e) when (e is not DatabaseUnavailableException && DatabaseFaults.Reason(e) is { } reason)
+        {
+            factory.ReleaseConnections();
+            throw new DatabaseUnavailableException(factory.Path, reason, e, DatabaseUnavailableException.PostgresHint);
+        }
+    }
+
     /// <summary>Read-only checks before anything is written: a garbage header or a damaged page stops the start here.</summary>
     private static void CheckSound(SqliteConnection connection, string full)
     {

@@ -12,6 +12,8 @@ public static class DatabaseBackup
     /// <exception cref="IOException">The copy could not be written (one Indonesian line); no partial file is left.</exception>
     public static string Run(IkiDbContextFactory source, string outPath)
     {
+        if (source.Provider != DatabaseProvider.Sqlite)
+            throw new IOException("db backup hanya untuk SQLite. Untuk PostgreSQL pakai pg_dump (mis. pg_dump -Fc -f cadangan.dump NAMA_DB).");
         var target = Path.GetFullPath(outPath);
         if (File.Exists(target) || Directory.Exists(target))
             throw new IOException($"Berkas {target} sudah ada; pilih nama lain (cadangan tidak menimpa berkas).");

@@ -2,8 +2,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IkiBot.Data;
 
-public sealed class IkiDbContext(DbContextOptions<IkiDbContext> options) : DbContext(options)
+/// <summary>The SQLite model (migrations in Migrations/); <see cref="PostgresIkiDbContext"/> is the same model on PostgreSQL.</summary>
+public class IkiDbContext : DbContext
 {
+    public IkiDbContext(DbContextOptions<IkiDbContext> options) : base(options) { }
+
+    protected IkiDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Pengguna> Pengguna => Set<Pengguna>();
     public DbSet<Realisasi> Realisasi => Set<Realisasi>();
     public DbSet<Target> Target => Set<Target>();

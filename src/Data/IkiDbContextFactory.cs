@@ -1,35 +1,64 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace IkiBot.Data;
 
 /// <summary>
-/// Creates one <see cref="IkiDbContext"/> per unit of work for one SQLite file.
-/// Does not touch the file; use <see cref="Database.Open"/> to get one with the schema migrated.
+/// Creates one <see cref="IkiDbContext"/> per unit of work for one SQLite file or one PostgreSQL database.
+/// Does not touch the database; use <see cref="Database.Open"/> / <see cref="Database.OpenPostgres"/> to get one with the schema migrated.
 /// </summary>
 public sealed class IkiDbContextFactory : IDbContextFactory<IkiDbContext>
 {
-    private readonly DbContextOptions<IkiDbContext> _options;
+    private readonly DbContextOptions<IkiDbContext>? _sqlite;
+    private readonly DbContextOptions<PostgresIkiDbContext>? _postgres;
 
     public IkiDbContextFactory(string path)
     {
+        Provider = DatabaseProvider.Sqlite;
         Path = System.IO.Path.GetFullPath(path);
         ConnectionString = Database.ConnectionString(Path);
-        _options = new DbContextOptionsBuilder<IkiDbContext>()
+        _sqlite = new DbContextOptionsBuilder<IkiDbContext>()
             .UseSqlite(ConnectionString)
             .AddInterceptors(SqliteConnectionPragmas.Instance)
             .Options;
     }
 
+    private IkiDbContextFactory(NpgsqlConnectionStringBuilder connection)
+    {
+        Provider = DatabaseProvider.Postgres;
+        Path = Describe(connection);
+        ConnectionString = connection.ConnectionString;
+        _postgres = new DbContextOptionsBuilder<PostgresIkiDbContext>()
+            .UseNpgsql(ConnectionString)
+            .AddInterceptors(PostgresWriterLock.Instance)
+            .Options;
+    }
+
+    /// <exception cref="ArgumentException">The connection string is not valid.</exception>
+    public static IkiDbContextFactory ForPostgres(string connectionString) => new(new NpgsqlConnectionStringBuilder(connectionString));
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file's full path; on PostgreSQL "PostgreSQL host:port/database" (never the password).</summary>
     public string Path { get; }
+
     public string ConnectionString { get; }
 
-    public IkiDbContext CreateDbContext() => new(_options);
+    public IkiDbContext CreateDbContext() => _sqlite is not null ? new IkiDbContext(_sqlite) : new PostgresIkiDbContext(_postgres!);
 
-    /// <summary>Closes this file's idle pooled connections (e.g. before deleting or copying the file).</summary>
+    /// <summary>Closes this database's idle pooled connections (e.g. before deleting or copying the file).</summary>
     public void ReleaseConnections()
     {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            using var pg = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(pg);
+            return;
+        }
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }
+
+    internal static string Describe(NpgsqlConnectionStringBuilder c) => $"PostgreSQL {c.Host}:{c.Port}/{c.Database}";
 }

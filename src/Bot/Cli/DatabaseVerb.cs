@@ -8,7 +8,7 @@ public static class DatabaseVerb
 {
     public static int Run(BotSettings settings, Func<IkiDbContextFactory, Task<int>> verb)
     {
-        var database = Database.Open(settings.DatabasePath);
+        var database = settings.OpenDatabase();
         try
         {
             return verb(database).GetAwaiter().GetResult();

@@ -38,7 +38,7 @@ public static class MaintenanceCommands
         return new Command("db", "Basis data") { backup };
     }
 
-    private static ChannelDeliveryStore Store(BotSettings settings) => new(Database.Open(settings.DatabasePath), TimeProvider.System);
+    private static ChannelDeliveryStore Store(BotSettings settings) => new(settings.OpenDatabase(), TimeProvider.System);
 
     public static async Task<int> ListAsync(ChannelDeliveryStore store, bool failed, bool json, TextWriter output)
     {
@@ -66,7 +66,7 @@ public static class MaintenanceCommands
 
     public static int Backup(BotSettings settings, string outPath, TextWriter output, TextWriter error)
     {
-        var factory = Database.Open(settings.DatabasePath);
+        var factory = settings.OpenDatabase();
         try
         {
             var written = DatabaseBackup.Run(factory, outPath);

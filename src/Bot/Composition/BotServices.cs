@@ -19,7 +19,7 @@ public sealed class BotServices : IDisposable
     {
         Settings = settings;
         Time = time;
-        Database = IkiBot.Data.Database.Open(settings.DatabasePath);
+        Database = settings.OpenDatabase();
         KnowledgeStore = new KnowledgeVersionStore(Database, time);
         var (document, versionId, _, _) = KnowledgeVersions.LoadAsync(KnowledgeStore, new IndikatorKeyMapping(Database, time),
             () => KnowledgeLoader.LoadDocument(settings, quiet), KnowledgeLoader.SourceOf(settings)).GetAwaiter().GetResult();

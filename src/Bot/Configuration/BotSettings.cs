@@ -7,6 +7,10 @@ public sealed class BotSettings
 {
     public string? KnowledgePath { get; init; }
     public string DatabasePath { get; init; } = "ikibot.db";
+    /// <summary>Database:Provider as written: <c>sqlite</c> (default) or <c>postgres</c>; --db always means a SQLite file.</summary>
+    public string DatabaseProvider { get; init; } = "sqlite";
+    /// <summary>Database:ConnectionString, used when the provider is <c>postgres</c>.</summary>
+    public string? DatabaseConnectionString { get; init; }
     public string? TelegramToken { get; init; }
     public string? TelegramBaseUrl { get; init; }
     public string? TelegramWebhookUrl { get; init; }
@@ -31,6 +35,8 @@ public sealed class BotSettings
     {
         KnowledgePath = kbOverride ?? NullIfEmpty(c["Knowledge:Path"]),
         DatabasePath = dbOverride ?? NullIfEmpty(c["Database:Path"]) ?? "ikibot.db",
+        DatabaseProvider = dbOverride is not null ? "sqlite" : NullIfEmpty(c["Database:Provider"])?.Trim() ?? "sqlite",
+        DatabaseConnectionString = NullIfEmpty(c["Database:ConnectionString"]),
         TelegramToken = NullIfEmpty(c["Telegram:Token"]),
         TelegramBaseUrl = NullIfEmpty(c["Telegram:BaseUrl"]),
         TelegramWebhookUrl = NullIfEmpty(c["Telegram:WebhookUrl"]),
@@ -42,6 +48,23 @@ public sealed class BotSettings
         Teams = Channels.Teams.TeamsOptions.From(c),
         Atasan = ReminderSettings.AtasanFrom(c),
     };
+
+    /// <summary>Opens (and migrates) the database these settings name.</summary>
+    /// <exception cref="Data.DatabaseUnavailableException">Unknown provider, or the database cannot be used.</exception>
+    public Data.IkiDbContextFactory OpenDatabase()
+    {
+        var provider = DatabaseProvider.ToLowerInvariant() switch
+        {
+            "sqlite" => Data.DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" => Data.DatabaseProvider.Postgres,
+            _ => throw new Data.DatabaseUnavailableException(DatabaseProvider, "bukan penyedia yang dikenal", null,
+                "Isi pengaturan Database:Provider dengan sqlite atau postgres."),
+        };
+        if (provider == Data.DatabaseProvider.Postgres && DatabaseConnectionString is null)
+            throw new Data.DatabaseUnavailableException("PostgreSQL", "belum punya alamat", null,
+                "Isi pengaturan Database:ConnectionString (mis. Host=127.0.0.1;Database=ikibot;Username=ikibot;Password=...).");
+        return Data.Database.Open(provider, DatabasePath, DatabaseConnectionString);
+    }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

@@ -22,6 +22,7 @@ public sealed class SeedWriter(IkiDbContextFactory database)
     /// <summary>Why this database must not be seeded (it holds real users or reports), or null when it may.</summary>
     public string? RefusalReason()
     {
+        if (database.Provider != DatabaseProvider.Sqlite) return "pengisian data uji hanya untuk SQLite, bukan PostgreSQL";
         using var connection = Open();
         var users = Count(connection, "SELECT COUNT(*) FROM Pengguna WHERE Channel <> $seed");
         var reports = Count(connection, "SELECT COUNT(*) FROM Realisasi WHERE MessageId NOT LIKE 'seed:%'");
@@ -74,6 +75,7 @@ public sealed class SeedWriter(IkiDbContextFactory database)
 
     private SqliteConnection Open()
     {
+        if (database.Provider != DatabaseProvider.Sqlite) throw new InvalidOperationException("Pengisian data uji hanya untuk SQLite.");
         var connection = new SqliteConnection(database.ConnectionString);
         connection.Open();
         return connection;

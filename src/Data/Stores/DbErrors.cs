@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace IkiBot.Data;
 
@@ -9,5 +10,6 @@ internal static class DbErrors
     private const int SqliteConstraintUnique = 2067;
 
     public static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
+        e.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey }
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

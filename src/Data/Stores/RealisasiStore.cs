@@ -243,10 +243,12 @@ public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, Time
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT Id, PenggunaId, Jabatan, IndikatorKey, IndikatorNo, IndikatorTeks, Periode, Nilai, Catatan, DibuatPada, MessageId, Jenis " +
-            "FROM Realisasi WHERE Periode = $periode AND Dibatalkan = 0 ORDER BY DibuatPada, Id";
+            // Quoted names, @parameter and FALSE: the same text runs on SQLite and PostgreSQL.
+            "SELECT \"Id\", \"PenggunaId\", \"Jabatan\", \"IndikatorKey\", \"IndikatorNo\", \"IndikatorTeks\", \"Periode\", \"Nilai\", " +
+            "\"Catatan\", \"DibuatPada\", \"MessageId\", \"Jenis\" " +
+            "FROM \"Realisasi\" WHERE \"Periode\" = @periode AND \"Dibatalkan\" = FALSE ORDER BY \"DibuatPada\", \"Id\"";
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "$periode";
+        parameter.ParameterName = "@periode";
         parameter.Value = periode;
         command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync(ct);
