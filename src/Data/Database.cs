@@ -55,7 +55,7 @@ public static class Database
                     throw new DatabaseUnavailableException(full, "menolak mode WAL");
                 ClearStaleMigrationLock(connection, full, log);
                 // Migrate() also diffs the model against the snapshot (about half a second); skip it when nothing is pending.
-                if (HasPendingMigrations(db, connection)) db.Database.Migrate();
+                if (db.Database.GetPendingMigrations().Any()) db.Database.Migrate();
             }
             finally
             {
@@ -133,20 +133,6 @@ public static class Database
         delete.CommandText = $"DELETE FROM \"{EfLockTable}\";";
         if (delete.ExecuteNonQuery() > 0)
             log($"Kunci migrasi basi di {full} dihapus (tertinggal dari proses yang terhenti saat mulai).");
-    }
-
-    private static bool HasPendingMigrations(IkiDbContext db, SqliteConnection connection)
-    {
-        if (Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory';")) == 0)
-            return true;
-        var applied = new HashSet<string>(StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory;";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) applied.Add(reader.GetString(0));
-        }
-        return db.Database.GetMigrations().Any(m => !applied.Contains(m));
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

@@ -22,11 +22,11 @@ public static class MaintenanceCommands
         var failed = new Option<bool>("--failed") { Description = "Pesan yang ditolak platform (tidak dicoba lagi)" };
         var json = new Option<bool>("--json") { Description = "Keluaran JSON" };
         var list = new Command("list", "Pesan keluar yang menunggu, atau yang gagal dengan --failed") { failed, json };
-        list.SetAction(r => ListAsync(Store(settings(r)), r.GetValue(failed), r.GetValue(json), Console.Out).GetAwaiter().GetResult());
+        list.SetAction(r => DatabaseVerb.Run(settings(r), database => ListAsync(Store(database), r.GetValue(failed), r.GetValue(json), Console.Out)));
 
         var id = new Argument<long>("id") { Description = "Nomor pesan (dari outbox list --failed)" };
         var retry = new Command("retry", "Kirim ulang satu pesan yang gagal") { id };
-        retry.SetAction(r => RetryAsync(Store(settings(r)), r.GetValue(id), Console.Out).GetAwaiter().GetResult());
+        retry.SetAction(r => DatabaseVerb.Run(settings(r), database => RetryAsync(Store(database), r.GetValue(id), Console.Out)));
         return new Command("outbox", "Antrean pesan keluar") { list, retry };
     }
 
@@ -38,7 +38,7 @@ public static class MaintenanceCommands
         return new Command("db", "Basis data") { backup };
     }
 
-    private static ChannelDeliveryStore Store(BotSettings settings) => new(settings.OpenDatabase(), TimeProvider.System);
+    private static ChannelDeliveryStore Store(IkiDbContextFactory database) => new(database, TimeProvider.System);
 
     public static async Task<int> ListAsync(ChannelDeliveryStore store, bool failed, bool json, TextWriter output)
     {

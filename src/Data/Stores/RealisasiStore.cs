@@ -262,13 +262,6 @@ public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, Time
             };
     }
 
-    /// <summary>Active entries of a year (all jabatan), for recaps and exports.</summary>
-    public Task<IReadOnlyList<Realisasi>> ListByYearAsync(int tahun, CancellationToken ct = default)
-    {
-        var prefix = $"{tahun:D4}-";
-        return ListAsync(x => x.Periode.StartsWith(prefix), false, ct);
-    }
-
     public async Task<Realisasi?> FindByMessageIdAsync(string messageId, CancellationToken ct = default)
     {
         await using var db = factory.CreateDbContext();
