@@ -78,6 +78,19 @@ public sealed class SendPacer
     }
 
     /// <summary>
+    /// Waits for the slot of <paramref name="row"/>, the first of its chat's <paramref name="queued"/> rows, at the
+    /// priority of the first interactive row queued for the chat (so a reminder ahead of an answer does not hold the
+    /// answer back); at its own priority otherwise.
+    /// </summary>
+    public Task WaitForAsync(OutboxMessage row, IEnumerable<OutboxMessage>? queued, CancellationToken ct)
+    {
+        var first = queued?.FirstOrDefault(m => m.Priority == OutboxPriority.Interactive);
+        return first is not null
+            ? WaitAsync(row.ChatId, OutboxPriority.Interactive, first.Id, ct)
+            : WaitAsync(row.ChatId, row.Priority, row.Id, ct);
+    }
+
+    /// <summary>
     /// An interactive message was queued behind a bulk one of the same chat: the chat's waiting bulk message now goes as
     /// interactive (at <paramref name="order"/>), so the answer behind it is not held up and the chat's order stays.
     /// </summary>

@@ -176,22 +176,11 @@ public sealed class TelegramOutbox : BackgroundService
         }
     }
 
-    /// <summary>
-    /// Waits for the pacer's slot for the chat's first queued row, at the priority of the first interactive row queued
-    /// for the chat (so a reminder ahead of an answer does not hold the answer back); bulk otherwise. Registered under
-    /// the queue lock so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.
-    /// </summary>
+    /// <summary>The pacer's slot for the chat's first queued row, taken under the queue lock so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.</summary>
     private Task PaceAsync(OutboxMessage row, CancellationToken ct)
     {
         lock (_queues)
-        {
-            var first = _queues.TryGetValue(row.ChatId, out var queue)
-                ? queue.FirstOrDefault(m => m.Priority == OutboxPriority.Interactive)
-                : null;
-            return first is not null
-                ? _pacer.WaitAsync(row.ChatId, OutboxPriority.Interactive, first.Id, ct)
-                : _pacer.WaitAsync(row.ChatId, row.Priority, row.Id, ct);
-        }
+            return _pacer.WaitForAsync(row, _queues.GetValueOrDefault(row.ChatId), ct);
     }
 
     private async Task DeliverAsync(OutboxMessage row, CancellationToken ct)
