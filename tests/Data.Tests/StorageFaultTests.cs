@@ -17,7 +17,7 @@ public sealed class StorageFaultTests : IDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
-    [Fact]
+    [SqliteFact]
     public void A_file_with_a_garbage_header_is_refused_and_left_untouched()
     {
         var path = Path.Combine(_folder, "garbage.db");
@@ -26,7 +26,7 @@ public sealed class StorageFaultTests : IDisposable
         AssertRefusedUntouched(path, "bukan berkas basis data SQLite");
     }
 
-    [Fact]
+    [SqliteFact]
     public void A_text_file_is_refused_and_left_untouched()
     {
         var path = Path.Combine(_folder, "notes.db");
@@ -35,7 +35,7 @@ public sealed class StorageFaultTests : IDisposable
         AssertRefusedUntouched(path, "bukan berkas basis data SQLite");
     }
 
-    [Fact]
+    [SqliteFact]
     public void A_database_with_damaged_pages_is_refused_and_left_untouched()
     {
         var path = Path.Combine(_folder, "corrupt.db");
@@ -63,7 +63,7 @@ public sealed class StorageFaultTests : IDisposable
         Assert.DoesNotContain("\n", e.Message);
     }
 
-    [Fact]
+    [SqliteFact]
     public void A_folder_is_refused()
     {
         var e = Assert.Throws<DatabaseUnavailableException>(() => Database.Open(_folder));
@@ -72,7 +72,7 @@ public sealed class StorageFaultTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
 
-    [Fact]
+    [SqliteFact]
     public void A_device_is_refused_and_nothing_is_created_next_to_it()
     {
         if (OperatingSystem.IsWindows()) return;
@@ -104,7 +104,7 @@ public sealed class BusyDatabaseTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
+    [SqliteFact]
     public void A_database_another_writer_keeps_locked_stops_the_start_after_the_busy_timeout_instead_of_hanging()
     {
         _db.Factory.ReleaseConnections();
@@ -122,5 +122,23 @@ public sealed class BusyDatabaseTests : IDisposable
         var e = Assert.IsType<DatabaseUnavailableException>(start.Exception?.InnerException);
         Assert.Contains("dikunci proses lain", e.Message);
         Assert.Contains(_db.Path, e.Message);
+    }
+}
+
+public sealed class PostgresFaultTests
+{
+    [PostgresFact]
+    public void An_unreachable_server_stops_the_start_with_one_indonesian_line()
+    {
+        var unreachable = new Npgsql.NpgsqlConnectionStringBuilder(TestProvider.PostgresServer)
+        {
+            Port = 1, Timeout = 2, Database = "ikibot_absent",
+        }.ConnectionString;
+
+        var e = Assert.Throws<DatabaseUnavailableException>(() => Database.OpenPostgres(unreachable));
+
+        Assert.Contains("PostgreSQL", e.Message);
+        Assert.Contains("Database:ConnectionString", e.Message);
+        Assert.DoesNotContain("Exception", e.Message);
     }
 }
