@@ -53,6 +53,46 @@ public sealed class StorageFaultTests : IDisposable
         AssertRefusedUntouched(path, "rusak");
     }
 
+    [SqliteFact]
+    public void Above_the_full_check_size_a_damaged_table_edge_is_still_refused()
+    {
+        var path = Path.Combine(_folder, "large-corrupt.db");
+        var factory = Database.Open(path);
+        var store = new PenggunaStore(factory, TimeProvider.System);
+        for (var i = 0; i < 200; i++)
+            store.RegisterAsync("telegram", "u" + i, new string('x', 200), "SEKSI X", Peran.Staf, StatusPengguna.Aktif).GetAwaiter().GetResult();
+        var root = RootPage(factory, "Pengguna");
+        factory.ReleaseConnections();
+        var bytes = File.ReadAllBytes(path);
+        var pageSize = (bytes[16] << 8) | bytes[17];
+        // Only the users table's root page: the schema and the migration history still read fine.
+        RandomNumberGenerator.Fill(bytes.AsSpan((int)(root - 1) * pageSize, pageSize));
+        File.WriteAllBytes(path, bytes);
+        var before = File.ReadAllBytes(path);
+
+        // A limit below the file's size: the start reads the schema and each table's first and last rows only.
+        var e = Assert.Throws<DatabaseUnavailableException>(() => Database.Open(path, fullCheckLimit: 1));
+
+        Assert.Contains("rusak", e.Message);
+        Assert.Contains("Database:Path", e.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [SqliteFact]
+    public void Above_the_full_check_size_a_sound_database_opens_with_its_data()
+    {
+        var path = Path.Combine(_folder, "large.db");
+        var factory = Database.Open(path);
+        new PenggunaStore(factory, TimeProvider.System)
+            .RegisterAsync("telegram", "u1", "Andi", "SEKSI X", Peran.Staf, StatusPengguna.Aktif).GetAwaiter().GetResult();
+        factory.ReleaseConnections();
+
+        var reopened = Database.Open(path, fullCheckLimit: 1);
+
+        Assert.NotNull(new PenggunaStore(reopened, TimeProvider.System).FindAsync("telegram", "u1").GetAwaiter().GetResult());
+        reopened.ReleaseConnections();
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -81,6 +121,15 @@ public sealed class StorageFaultTests : IDisposable
         Assert.Contains("Database:Path", e.Message);
         Assert.False(File.Exists("/dev/null-wal"));
         Assert.False(File.Exists("/dev/null.migrate-lock"));
+    }
+
+    private static long RootPage(IkiDbContextFactory factory, string table)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(factory.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
+        return Convert.ToInt64(command.ExecuteScalar());
     }
 
     private static void AssertRefusedUntouched(string path, string reason)
