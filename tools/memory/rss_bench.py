@@ -199,10 +199,14 @@ def run_once(args, extra_env, show_maps):
             answered = sum(1 for c, n in want.items() if fake.sent.get(c, 0) >= n)
         time.sleep(args.idle_wait)
         after = rollup(proc.pid)
+        after_maps = maps(proc.pid) if show_maps else None
+        if args.hold:
+            print(f"holding pid {proc.pid} for {args.hold} s", flush=True)
+            time.sleep(args.hold)
         proc.terminate()
         proc.wait(30)
         return {"ready_s": round(ready, 2), "idle": idle, "load_peak": peak, "after": after, "load_s": round(load_secs, 1),
-                "chats_answered": f"{answered}/{len(want)}", "messages": len(plan), "maps": idle_maps}
+                "chats_answered": f"{answered}/{len(want)}", "messages": len(plan), "maps": idle_maps, "after_maps": after_maps}
     finally:
         srv.shutdown()
         if not args.keep: shutil.rmtree(work, ignore_errors=True)
@@ -220,6 +224,7 @@ def main():
     ap.add_argument("--maps", action="store_true")
     ap.add_argument("--keep", action="store_true")
     ap.add_argument("--label", default="")
+    ap.add_argument("--hold", type=float, default=0, help="keep the bot running this long after the run (to inspect it)")
     args = ap.parse_args()
     extra = dict(e.split("=", 1) for e in args.env)
     f = lambda s: f"rss {s['rss']:.1f} pss {s['pss']:.1f} priv {s['private']:.1f} anon {s['anon']:.1f}"
@@ -230,6 +235,10 @@ def main():
         if r["maps"]:
             for name, kb in sorted(r["maps"].items(), key=lambda x: -x[1])[:45]:
                 print(f"  {kb/1024:7.1f} MB  {name}")
+            grew = {k: r["after_maps"].get(k, 0) - r["maps"].get(k, 0) for k in set(r["after_maps"]) | set(r["maps"])}
+            print("  grown after the load:")
+            for name, kb in sorted(grew.items(), key=lambda x: -x[1])[:20]:
+                print(f"  {kb/1024:+7.1f} MB  {name}")
 
 
 if __name__ == "__main__":
