@@ -12,6 +12,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        IkiBot.Bot.Hosting.NativeHeap.LimitArenas();
         var configuration = BotSettings.LoadConfiguration();
 
         var kb = new Option<string?>("--kb") { Description = "Dokumen IKI lain (teks), pengganti dokumen bawaan", Recursive = true };

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace IkiBot.Data;
 
@@ -26,10 +25,8 @@ public static class DatabaseFaults
                         3 or 23 => "tidak boleh diakses (hak akses)",
                         var code => $"tidak dapat dipakai (galat SQLite {code})",
                     };
-                case PostgresException p:
-                    return $"ditolak server PostgreSQL ({p.SqlState}: {p.MessageText})";
-                case NpgsqlException:
-                    return "tidak dapat dihubungi (server PostgreSQL mati atau alamatnya salah)";
+                case not null when x.GetType().Assembly.GetName().Name == "Npgsql" && PostgresConnection.Reason(x) is { } postgres:
+                    return postgres;
                 case UnauthorizedAccessException:
                     return "tidak boleh diakses (periksa hak akses berkas dan foldernya)";
                 case DirectoryNotFoundException:

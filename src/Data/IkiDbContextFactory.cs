@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace IkiBot.Data;
 
@@ -24,19 +23,20 @@ public sealed class IkiDbContextFactory : IDbContextFactory<IkiDbContext>
             .Options;
     }
 
-    private IkiDbContextFactory(NpgsqlConnectionStringBuilder connection)
+    private IkiDbContextFactory(string path, string connectionString, DbContextOptions<PostgresIkiDbContext> postgres)
     {
         Provider = DatabaseProvider.Postgres;
-        Path = Describe(connection);
-        ConnectionString = connection.ConnectionString;
-        _postgres = new DbContextOptionsBuilder<PostgresIkiDbContext>()
-            .UseNpgsql(ConnectionString)
-            .AddInterceptors(PostgresWriterLock.Instance)
-            .Options;
+        Path = path;
+        ConnectionString = connectionString;
+        _postgres = postgres;
     }
 
     /// <exception cref="ArgumentException">The connection string is not valid.</exception>
-    public static IkiDbContextFactory ForPostgres(string connectionString) => new(new NpgsqlConnectionStringBuilder(connectionString));
+    public static IkiDbContextFactory ForPostgres(string connectionString)
+    {
+        var (path, normalized, options) = PostgresConnection.Options(connectionString);
+        return new(path, normalized, options);
+    }
 
     public DatabaseProvider Provider { get; }
 
@@ -52,13 +52,10 @@ public sealed class IkiDbContextFactory : IDbContextFactory<IkiDbContext>
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            using var pg = new NpgsqlConnection(ConnectionString);
-            NpgsqlConnection.ClearPool(pg);
+            PostgresConnection.ClearPool(ConnectionString);
             return;
         }
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }
-
-    internal static string Describe(NpgsqlConnectionStringBuilder c) => $"PostgreSQL {c.Host}:{c.Port}/{c.Database}";
 }

@@ -50,6 +50,7 @@ public static class BotHost
         var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(services.Settings.DatabasePath)) ?? ".", "teams-files");
         TeamsHost.Configure(web.Services, teams, services.Engine, services.Database, services.Time, folder, teamsHttp);
 
+        web.Services.AddHostedService(_ => new NativeHeapTrimmer(services.Time));
         if (services.Settings.Reminders.Enabled)
             web.Services.AddHostedService(sp =>
             {

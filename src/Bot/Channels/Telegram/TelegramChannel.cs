@@ -34,6 +34,7 @@ public static class TelegramChannel
             {
                 s.AddSingleton<TelegramOutgoingSender>();
                 s.AddHostedService(sp => new ProcessedMessagePruner(services.ProcessedMessages, services.Time, sp.GetService<ILogger<ProcessedMessagePruner>>()));
+                s.AddHostedService(_ => new NativeHeapTrimmer(services.Time));
                 if (settings.Reminders.Enabled)
                     s.AddHostedService(sp => services.CreateReminderService(sp.GetRequiredService<TelegramOutgoingSender>(),
                         sp.GetService<ILogger<ReminderService>>()));
