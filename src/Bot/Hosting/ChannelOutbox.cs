@@ -31,11 +31,14 @@ public abstract class ChannelOutbox : BackgroundService
     private readonly Dictionary<string, Queue<OutboxMessage>> _queues = new();
     private readonly HashSet<Task> _workers = new();
     private long _loaded;
+    private readonly SenderElection? _election;
     private long _delivered;
     private static readonly ResiliencePropertyKey<string> ChatKey = new("outbox.chat");
 
-    protected ChannelOutbox(string channel, ChannelDeliveryStore store, SendPacer pacer, TimeProvider time, OutboxPolicy policy, ILogger log)
+    protected ChannelOutbox(string channel, ChannelDeliveryStore store, SendPacer pacer, TimeProvider time, OutboxPolicy policy, ILogger log,
+        SenderElection? election = null)
     {
+        _election = election;
         Channel = channel;
         _store = store;
         _pacer = pacer;
@@ -96,8 +99,22 @@ public abstract class ChannelOutbox : BackgroundService
         catch (SemaphoreFullException) { }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stopping)
     {
+        while (!stopping.IsCancellationRequested)
+        {
+            // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
+            CancellationToken term;
+            try { term = _election is null ? stopping : await _election.HoldAsync(stopping); }
+            catch (OperationCanceledException) { return; }
+            await SendWhileHeldAsync(term);
+        }
+    }
+
+    /// <summary>Reads the pending rows from the start and sends them until <paramref name="ct"/> ends the term.</summary>
+    private async Task SendWhileHeldAsync(CancellationToken ct)
+    {
+        _loaded = 0;
         try
         {
             while (!ct.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Net;
+using IkiBot.Bot.Hosting;
 using IkiBot.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,10 +37,12 @@ public sealed class TelegramOutbox : BackgroundService
     private long _loaded;
 
     private readonly TelegramReadiness _readiness;
+    private readonly SenderElection? _election;
 
     public TelegramOutbox(ITelegramBotClient bot, ChannelDeliveryStore store, SendPacer pacer, TimeProvider time,
-        TelegramOptions options, TelegramReadiness readiness, ILogger<TelegramOutbox> log)
+        TelegramOptions options, TelegramReadiness readiness, ILogger<TelegramOutbox> log, SenderElection? election = null)
     {
+        _election = election;
         _readiness = readiness;
         _bot = bot;
         _store = store;
@@ -95,10 +98,24 @@ public sealed class TelegramOutbox : BackgroundService
     public long Delivered => Interlocked.Read(ref _delivered);
     private long _delivered;
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         // Until Telegram has started the rows wait in the table; if it never starts they stay for the next run.
-        if (!await _readiness.WaitAsync(ct)) return;
+        if (!await _readiness.WaitAsync(stopping)) return;
+        while (!stopping.IsCancellationRequested)
+        {
+            // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
+            CancellationToken term;
+            try { term = _election is null ? stopping : await _election.HoldAsync(stopping); }
+            catch (OperationCanceledException) { return; }
+            await SendWhileHeldAsync(term);
+        }
+    }
+
+    /// <summary>Reads the pending rows from the start and sends them until <paramref name="ct"/> ends the term.</summary>
+    private async Task SendWhileHeldAsync(CancellationToken ct)
+    {
+        _loaded = 0;
         try
         {
             while (!ct.IsCancellationRequested)

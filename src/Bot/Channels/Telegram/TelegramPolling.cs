@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using IkiBot.Bot.Hosting;
 using IkiBot.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,16 +24,34 @@ public sealed class TelegramPolling(
     TelegramReadiness readiness,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILogger<TelegramPolling> log) : BackgroundService
+    ILogger<TelegramPolling> log,
+    SenderElection? election = null) : BackgroundService
 {
     public static readonly string[] AllowedUpdates = ["message", "callback_query"];
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        if (!await readiness.WaitAsync(ct)) return;
+        if (!await readiness.WaitAsync(stopping)) return;
+        // Telegram gives updates to one getUpdates caller at a time: on a shared database only the replica holding the
+        // sender lease polls (and sends); another polling replica stands by and takes over when that one stops.
+        if (election is { IsShared: true })
+            log.LogWarning("Long polling hanya berjalan di satu replika: replika ini menunggu giliran bila replika lain sedang polling; " +
+                           "untuk beberapa replika pakai mode webhook (polling is single-instance; use webhook mode for replicas)");
+        while (!stopping.IsCancellationRequested)
+        {
+            CancellationToken term;
+            try { term = election is null ? stopping : await election.HoldAsync(stopping); }
+            catch (OperationCanceledException) { return; }
+            if (!await PollAsync(term)) return;
+        }
+    }
+
+    /// <summary>Polls until <paramref name="ct"/> ends (false: the token was refused and polling stops for good).</summary>
+    private async Task<bool> PollAsync(CancellationToken ct)
+    {
         long cursor;
         try { cursor = await store.GetCursorAsync(TelegramOptions.Channel, ct) ?? 0; }
-        catch (OperationCanceledException) { return; }
+        catch (OperationCanceledException) { return true; }
         log.LogInformation("Telegram: long polling dimulai setelah update {Cursor}", cursor);
 
         var backoff = TimeSpan.FromSeconds(1);
@@ -55,11 +74,11 @@ public sealed class TelegramPolling(
                 {
                     log.LogCritical("!!! Telegram menolak token ({Error}); periksa Telegram:Token. Telegram berhenti, kanal lain tetap berjalan. !!!",
                         TelegramOutbox.Describe(e));
-                    return;
+                    return false;
                 }
                 log.LogCritical("Telegram menolak token ({Error}); periksa Telegram:Token. Bot berhenti.", TelegramOutbox.Describe(e));
                 lifetime.StopApplication();
-                return;
+                return false;
             }
             catch (Exception e)
             {
@@ -85,10 +104,11 @@ public sealed class TelegramPolling(
             {
                 if (TelegramUpdateHandler.ReadUpdateId(raw) is not { } id || id <= cursor) continue;
                 try { await HandleUntilCommittedAsync(raw, id, ct); }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { return true; }
                 cursor = id;
             }
         }
+        return true;
     }
 
     /// <summary>
