@@ -192,11 +192,11 @@ public abstract class ChannelOutbox : BackgroundService
         }
     }
 
-    /// <summary>The pacer's slot for the chat's first queued row, taken under the queue lock so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.</summary>
-    private Task PaceAsync(OutboxMessage row, CancellationToken ct)
+    /// <summary>The pacer's slot for the chat's first queued row, taken under the queue lock (and held until the platform answered) so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.</summary>
+    private Task<int> PaceAsync(OutboxMessage row, CancellationToken ct)
     {
         lock (_queues)
-            return _pacer.WaitForAsync(row, _queues.GetValueOrDefault(row.ChatId), ct);
+            return _pacer.TakeForAsync(row, _queues.GetValueOrDefault(row.ChatId), ct);
     }
 
     private async Task DeliverAsync(OutboxMessage row, CancellationToken ct)
@@ -211,8 +211,9 @@ public abstract class ChannelOutbox : BackgroundService
                 {
                     await _retry.ExecuteAsync(async c =>
                     {
-                        await PaceAsync(row, c.CancellationToken);
-                        await _timeout.ExecuteAsync(async t => await SendAsync(row, t), c.CancellationToken);
+                        var slot = await PaceAsync(row, c.CancellationToken);
+                        try { await _timeout.ExecuteAsync(async t => await SendAsync(row, t), c.CancellationToken); }
+                        finally { _pacer.Release(slot); }
                     }, context);
                 }
                 finally { ResilienceContextPool.Shared.Return(context); }

@@ -68,9 +68,16 @@ public sealed class SenderElection(SenderLeaseStore store, TimeProvider time, IL
             waitingSaid = false;
 
             using var term = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+            var held = _held;
+            // The moment the term ends (its timer, or the loop below) callers wait for the next one.
+            term.Token.Register(() =>
+            {
+                lock (_gate)
+                    if (_held == held) _held = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+            });
             Extend(term, asked);
             log.LogInformation("Replika ini ({Holder}) memegang giliran kirim pesan keluar (this replica now sends the outbox)", Holder);
-            lock (_gate) _held.TrySetResult(term.Token);
+            held.TrySetResult(term.Token);
 
             while (!stopping.IsCancellationRequested && !term.IsCancellationRequested)
             {
@@ -80,8 +87,6 @@ public sealed class SenderElection(SenderLeaseStore store, TimeProvider time, IL
                 Extend(term, asked);
             }
 
-            // Callers that see this term end wait for the next one.
-            lock (_gate) _held = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
             await term.CancelAsync();
             if (stopping.IsCancellationRequested)
             {

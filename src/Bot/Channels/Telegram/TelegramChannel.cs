@@ -36,7 +36,7 @@ public static class TelegramChannel
                 s.AddHostedService(sp => new ProcessedMessagePruner(services.ProcessedMessages, services.Time, sp.GetService<ILogger<ProcessedMessagePruner>>()));
                 if (settings.Reminders.Enabled)
                     s.AddHostedService(sp => services.CreateReminderService(sp.GetRequiredService<TelegramOutgoingSender>(),
-                        sp.GetService<ILogger<ReminderService>>()));
+                        sp.GetService<ILogger<ReminderService>>(), sp.GetService<SenderElection>()));
             });
             host.Services.GetRequiredService<TelegramOutbox>().UserBlocked = async chatId =>
             {
