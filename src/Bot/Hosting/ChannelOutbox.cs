@@ -104,10 +104,10 @@ public abstract class ChannelOutbox : BackgroundService
         while (!stopping.IsCancellationRequested)
         {
             // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
-            CancellationToken term;
-            try { term = _election is null ? stopping : await _election.HoldAsync(stopping); }
+            CancellationTokenSource? term;
+            try { term = _election is null ? null : await _election.HoldAsync(stopping); }
             catch (OperationCanceledException) { return; }
-            await SendWhileHeldAsync(term);
+            using (term) await SendWhileHeldAsync(term?.Token ?? stopping);
         }
     }
 

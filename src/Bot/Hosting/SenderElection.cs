@@ -38,11 +38,17 @@ public sealed class SenderElection(SenderLeaseStore store, TimeProvider time, IL
         services.AddHostedService(sp => sp.GetRequiredService<SenderElection>());
     }
 
-    /// <summary>Waits until this process holds the lease; the token is cancelled as soon as it may no longer send.</summary>
-    public Task<CancellationToken> HoldAsync(CancellationToken ct)
+    /// <summary>
+    /// Waits until this process holds the lease. The returned source (the caller disposes it) is cancelled as soon as
+    /// the process may no longer send, or when <paramref name="ct"/> is (the host stopping).
+    /// </summary>
+    public async Task<CancellationTokenSource> HoldAsync(CancellationToken ct)
     {
-        if (!store.IsShared) return Task.FromResult(ct);
-        lock (_gate) return _held.Task.WaitAsync(ct);
+        if (!store.IsShared) return CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<CancellationToken> held;
+        lock (_gate) held = _held.Task;
+        var term = await held.WaitAsync(ct);
+        return CancellationTokenSource.CreateLinkedTokenSource(term, ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stopping)

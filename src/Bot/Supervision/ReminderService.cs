@@ -30,7 +30,7 @@ public sealed class ReminderService(ReminderRunner runner, TimeProvider time, IL
             {
                 // Several replicas: the one holding the sender lease plans and queues the slots (the per-user claims
                 // would keep them once anyway; this keeps one planner). A new holder runs what is due and unfinished.
-                if (election is not null) await election.HoldAsync(stoppingToken);
+                if (election is not null) (await election.HoldAsync(stoppingToken)).Dispose();
                 foreach (var outcome in await runner.RunDueAsync(stoppingToken))
                 {
                     _log.LogInformation("Pengingat {Kind} {Slot}: {Sent} terkirim, {Skipped} dilewati, selesai={Finished}",

@@ -34,16 +34,25 @@ public sealed class TelegramPolling(
         if (!await readiness.WaitAsync(stopping)) return;
         // Telegram gives updates to one getUpdates caller at a time: on a shared database only the replica holding the
         // sender lease polls (and sends); another polling replica stands by and takes over when that one stops.
-        if (election is { IsShared: true })
-            log.LogWarning("Long polling hanya berjalan di satu replika: replika ini menunggu giliran bila replika lain sedang polling; " +
-                           "untuk beberapa replika pakai mode webhook (polling is single-instance; use webhook mode for replicas)");
         while (!stopping.IsCancellationRequested)
         {
-            CancellationToken term;
-            try { term = election is null ? stopping : await election.HoldAsync(stopping); }
+            CancellationTokenSource? term;
+            try { term = election is null ? null : await HoldAsync(election, stopping); }
             catch (OperationCanceledException) { return; }
-            if (!await PollAsync(term)) return;
+            using (term)
+                if (!await PollAsync(term?.Token ?? stopping)) return;
         }
+    }
+
+    /// <summary>The lease, saying so when another replica holds it (it would be taken within two renewals otherwise).</summary>
+    private async Task<CancellationTokenSource> HoldAsync(SenderElection election, CancellationToken stopping)
+    {
+        var hold = election.HoldAsync(stopping);
+        if (await Task.WhenAny(hold, Task.Delay(SenderElection.Renew * 2, time, stopping)) != hold && !stopping.IsCancellationRequested)
+            log.LogWarning("Long polling hanya berjalan di satu replika dan replika lain sedang polling: replika ini menunggu dan mengambil alih " +
+                           "bila replika itu berhenti. Untuk beberapa replika pakai mode webhook. " +
+                           "(Long polling is single-instance: another replica polls, this one stands by; use webhook mode for replicas.)");
+        return await hold;
     }
 
     /// <summary>Polls until <paramref name="ct"/> ends (false: the token was refused and polling stops for good).</summary>
