@@ -81,6 +81,7 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
 
         var ids = Enumerable.Range(0, updates).Select(_ => fake0.NextUpdateId()).ToList();
         var redirected = 0;
+        var answeredAt = new DateTime[updates]; // when the webhook said 200: the update is handled and its reply queued
         DateTime? killedAt = null;
         Replica? victim = null;
         using var gate = new SemaphoreSlim(8);
@@ -111,6 +112,7 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
                     var user = AskerBase + n % Users;
                     var body = Update(ids[n], user, Questions[n / Users % Questions.Length]);
                     if (!await PostAnywhereAsync(body, n)) Interlocked.Increment(ref redirected);
+                    answeredAt[n] = DateTime.UtcNow;
                 }
                 finally { gate.Release(); }
             }));
@@ -127,6 +129,15 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
             }, TimeSpan.FromSeconds(full ? 300 : 120),
             () => $"every answer and reminder; {Sends(fakes).Count} sends so far");
         await Task.Delay(3000); // anything sent twice would arrive now
+
+        // Quiet now: one question to a replica that does not send. Its reply waits for the sender's next look at the table.
+        var sender = await HolderAsync(database);
+        var standby = _replicas.First(r => !r.Killed && !sender.Contains($":{r.Process.Id}:"));
+        var lone = AskerBase + Users;
+        var asked = DateTime.UtcNow;
+        Assert.True(await PostAnywhereAsync(Update(fake0.NextUpdateId(), lone, Questions[0]), standby.Index));
+        await Loopback.WaitUntilAsync(() => Sends(fakes).Any(c => c.ChatId == lone), TimeSpan.FromSeconds(20), () => "the lone answer");
+        output.WriteLine($"a lone question to a standby replica answered at the fake {(Sends(fakes).Single(c => c.ChatId == lone).At - asked).TotalMilliseconds:0} ms later");
         var all = Sends(fakes);
         output.WriteLine($"all answers and reminders at the fake after {started.Elapsed.TotalSeconds:0.0} s; sends: {all.Count}");
 
@@ -136,6 +147,18 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         var inFlight = beforeKill.Count(c => c.At > killedAt!.Value.AddSeconds(-2));
         var firstAfter = all.Where(c => c.At > killedAt).Min(c => c.At);
         var busiest = OutboxPriorityTests.Busiest(all.Select(c => c.At).ToList());
+        // A user's k-th answer belongs to their k-th update (each user's updates are 50 apart, so they go in order).
+        var waits = Enumerable.Range(0, Users).SelectMany(u =>
+                all.Where(c => c.ChatId == AskerBase + u).OrderBy(c => c.At).Take(perUser)
+                    .Select((c, k) => (Posted: answeredAt[u + k * Users], Wait: (c.At - answeredAt[u + k * Users]).TotalMilliseconds)))
+            .ToList();
+        foreach (var (part, list) in new[] { ("before the kill", waits.Where(w => w.Posted < killedAt).ToList()), ("after it", waits.Where(w => w.Posted >= killedAt).ToList()) })
+        {
+            var ms = list.Select(w => w.Wait).Order().ToList();
+            if (ms.Count > 0)
+                output.WriteLine($"reply at the fake after the webhook's 200, {part} ({ms.Count}): p50 {ms[ms.Count / 2]:0} ms, " +
+                                 $"p90 {ms[ms.Count * 9 / 10]:0} ms, max {ms[^1]:0} ms");
+        }
         var replicasSeen = await HandledAsync(database, ids);
         output.WriteLine($"updates {updates} (handled {replicasSeen}), answers {all.Count(c => c.ChatId >= AskerBase && c.ChatId < AskerBase + Users)}, " +
                          $"reminders {all.Count(c => c.ChatId >= RemindedBase && c.ChatId < RemindedBase + reminded)}; " +

@@ -133,7 +133,7 @@ public abstract class ChannelOutbox : BackgroundService
                 {
                     Log.LogError(e, "Membaca antrean keluar {Channel} gagal", Channel);
                 }
-                await _wake.WaitAsync(TimeSpan.FromSeconds(5), ct);
+                await _wake.WaitAsync(_election?.OutboxCheck ?? TimeSpan.FromSeconds(5), ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }

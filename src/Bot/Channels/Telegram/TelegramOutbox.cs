@@ -134,7 +134,7 @@ public sealed class TelegramOutbox : BackgroundService
                 {
                     _log.LogError(e, "Membaca antrean keluar gagal");
                 }
-                await _wake.WaitAsync(TimeSpan.FromSeconds(5), ct);
+                await _wake.WaitAsync(_election?.OutboxCheck ?? TimeSpan.FromSeconds(5), ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
