@@ -48,7 +48,7 @@ public sealed class CancelTests : IDisposable
         Assert.Equal("m1", (await _db.Realisasi.CancelLastAsync(andi.Id, "batal-2"))!.MessageId);
         Assert.Null(await _db.Realisasi.CancelLastAsync(andi.Id, "batal-3"));
         Assert.Equal(0, await _db.Realisasi.TotalAsync(TempDatabase.Jabatan, TempDatabase.Key, TempDatabase.Periode));
-        Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM AuditEntry WHERE Aksi = 'realisasi.batal'"));
+        Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM \"AuditEntry\" WHERE \"Aksi\" = 'realisasi.batal'"));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class CorrectTests : IDisposable
         Assert.True(again.Duplicate);
         Assert.Equal(10, again.Total);
         Assert.False((await _db.Realisasi.FindByMessageIdAsync("m-after"))!.Dibatalkan);
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM AuditEntry WHERE Aksi = 'realisasi.koreksi'"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM \"AuditEntry\" WHERE \"Aksi\" = 'realisasi.koreksi'"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class DurabilityTests : IDisposable
     /// This fails if AddAsync returned before its transaction was committed to the file. It cannot show survival
     /// of an OS crash or power loss (synchronous=NORMAL may lose the last commits then), only of a process kill.
     /// </summary>
-    [Fact]
+    [SqliteFact]
     public async Task Report_survives_a_hard_kill_right_after_the_commit()
     {
         _db.Factory.ReleaseConnections(); // last connection closes: SQLite checkpoints and removes the WAL

@@ -9,36 +9,38 @@ public sealed class MigrationTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
-    public async Task Open_on_an_empty_file_applies_every_migration_and_switches_to_WAL()
+    public async Task Open_on_an_empty_database_applies_every_migration()
     {
         await using var context = _db.Factory.CreateDbContext();
 
         Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
-        Assert.Equal("wal", _db.Text("PRAGMA journal_mode"));
-        foreach (var table in new[] { "Pengguna", "Realisasi", "Target", "AuditEntry", "ProcessedMessage" })
-            Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
+        foreach (var table in new[] { "Pengguna", "Realisasi", "Target", "AuditEntry", "ProcessedMessage", "OutboxMessage" })
+            Assert.Contains($"{table}.", _db.SchemaText());
     }
+
+    [SqliteFact]
+    public void Open_switches_a_file_to_WAL() => Assert.Equal("wal", _db.Text("PRAGMA journal_mode"));
 
     [Fact]
     public async Task Second_open_of_the_same_file_is_a_no_op()
     {
         var user = await _db.UserAsync("u1");
         await _db.Realisasi.AddAsync(TempDatabase.Report(user.Id, "m1", 4));
-        var history = _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory");
-        var schema = _db.Text("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)");
+        var history = _db.Scalar("SELECT COUNT(*) FROM \"__EFMigrationsHistory\"");
+        var schema = _db.SchemaText();
 
         _db.Restart();
         _db.Restart();
 
-        Assert.Equal(history, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory"));
-        Assert.Equal(schema, _db.Text("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)"));
+        Assert.Equal(history, _db.Scalar("SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
+        Assert.Equal(schema, _db.SchemaText());
         Assert.Equal(4, await _db.Realisasi.TotalAsync(TempDatabase.Jabatan, TempDatabase.Key, TempDatabase.Periode));
         Assert.Equal(user.Id, (await _db.Pengguna.FindAsync("telegram", "u1"))!.Id);
     }
 
-    [Fact]
+    [SqliteFact]
     public void Open_creates_a_missing_folder()
     {
         var path = Path.Combine(_db.Folder, "nested", "deeper", "bot.db");
@@ -50,7 +52,7 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(path, factory.Path);
     }
 
-    [Fact]
+    [SqliteFact]
     public void Per_connection_pragmas_are_applied()
     {
         using var context = _db.Factory.CreateDbContext();

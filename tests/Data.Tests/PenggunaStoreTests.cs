@@ -29,7 +29,7 @@ public sealed class PenggunaStoreTests : IDisposable
             _db.Pengguna.RegisterAsync("telegram", "7", "Race", null, Peran.Staf, StatusPengguna.Menunggu))));
 
         Assert.Single(all.Select(p => p.Id).Distinct());
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Pengguna"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM \"Pengguna\""));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class PenggunaStoreTests : IDisposable
     {
         await _db.Pengguna.RegisterAsync("telegram", "1", "A", null, Peran.Atasan, StatusPengguna.Diblokir);
 
-        Assert.Equal("atasan|diblokir", _db.Text("SELECT Peran || '|' || Status FROM Pengguna"));
+        Assert.Equal("atasan|diblokir", _db.Text("SELECT \"Peran\" || '|' || \"Status\" FROM \"Pengguna\""));
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public sealed class RealisasiAddTests : IDisposable
         Assert.Equal(first.Entry.Id, second.Entry.Id);
         Assert.Equal(5, second.Entry.Nilai);
         Assert.Equal(5, second.Total);
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Realisasi"));
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM AuditEntry WHERE Aksi = 'realisasi.lapor'"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM \"Realisasi\""));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM \"AuditEntry\" WHERE \"Aksi\" = 'realisasi.lapor'"));
         Assert.Equal(5, await _db.Realisasi.TotalAsync(TempDatabase.Jabatan, TempDatabase.Key, TempDatabase.Periode));
     }
 
@@ -38,7 +38,7 @@ public sealed class RealisasiAddTests : IDisposable
         Assert.Single(results, r => !r.Duplicate);
         Assert.All(results, r => Assert.Equal(results[0].Entry.Id, r.Entry.Id));
         Assert.All(results, r => Assert.Equal(4, r.Total));
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Realisasi"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM \"Realisasi\""));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class RealisasiAddTests : IDisposable
             results.Add((user, result));
         });
 
-        Assert.Equal(20, _db.Scalar("SELECT COUNT(*) FROM Realisasi"));
+        Assert.Equal(20, _db.Scalar("SELECT COUNT(*) FROM \"Realisasi\""));
         Assert.All(results, r => Assert.False(r.Result.Duplicate));
         Assert.Equal(2 + 4 + 6 + 8 + 10 + 12 + 14 + 16 + 18 + 20,
             await _db.Realisasi.TotalAsync("SEKSI A", "K#1#x", TempDatabase.Periode));
@@ -95,7 +95,7 @@ public sealed class RealisasiAddTests : IDisposable
     public async Task Negative_value_is_refused_and_nothing_is_stored()
     {
         var user = await _db.UserAsync("u1");
-        var auditBefore = _db.Scalar("SELECT COUNT(*) FROM AuditEntry");
+        var auditBefore = _db.Scalar("SELECT COUNT(*) FROM \"AuditEntry\"");
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             _db.Realisasi.AddAsync(TempDatabase.Report(user.Id, "m-neg", -1)));
@@ -104,9 +104,9 @@ public sealed class RealisasiAddTests : IDisposable
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             _db.Target.SetAsync(TempDatabase.Jabatan, TempDatabase.Key, 2026, -1, null, user.Id));
 
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Realisasi"));
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Target"));
-        Assert.Equal(auditBefore, _db.Scalar("SELECT COUNT(*) FROM AuditEntry"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM \"Realisasi\""));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM \"Target\""));
+        Assert.Equal(auditBefore, _db.Scalar("SELECT COUNT(*) FROM \"AuditEntry\""));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class RealisasiAddTests : IDisposable
         });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Realisasi"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM \"Realisasi\""));
     }
 
     [Fact]
@@ -133,6 +133,6 @@ public sealed class RealisasiAddTests : IDisposable
             _db.Realisasi.AddAsync(TempDatabase.Report(user.Id, "m1", 1, periode: "2026-13")));
         await Assert.ThrowsAsync<ArgumentException>(() =>
             _db.Realisasi.AddAsync(TempDatabase.Report(user.Id, "m2", 1, periode: "11-2026")));
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Realisasi"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM \"Realisasi\""));
     }
 }

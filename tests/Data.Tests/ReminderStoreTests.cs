@@ -22,7 +22,7 @@ public sealed class ReminderStoreTests : IDisposable
         Assert.True(await Store.IsRunFinishedAsync(ReminderKind.Pengingat, "2026-11-27T14:00"));
         Assert.False(await Store.IsRunFinishedAsync(ReminderKind.Ringkasan, "2026-11-27T14:00"));
         Assert.NotNull(await Store.ClaimAsync(ReminderKind.Ringkasan, "2026-11-27T14:00", user.Id)); // another kind, its own claim
-        Assert.Equal("delivered", _db.Text("SELECT Status FROM ReminderDelivery WHERE Kind = 'pengingat'"));
+        Assert.Equal("delivered", _db.Text("SELECT \"Status\" FROM \"ReminderDelivery\" WHERE \"Kind\" = 'pengingat'"));
     }
 
     [Fact]
@@ -62,6 +62,6 @@ public sealed class ReminderStoreTests : IDisposable
         pref = (await Store.PreferenceAsync(user.Id))!;
         Assert.False(pref.Off);
         Assert.Null(pref.PausedUntil);
-        Assert.Equal(3, _db.Scalar("SELECT COUNT(*) FROM AuditEntry WHERE Aksi LIKE 'pengingat.%'"));
+        Assert.Equal(3, _db.Scalar("SELECT COUNT(*) FROM \"AuditEntry\" WHERE \"Aksi\" LIKE 'pengingat.%'"));
     }
 }

@@ -9,7 +9,7 @@ public sealed class StartupLockTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
+    [SqliteFact]
     public void A_stale_EF_migration_lock_row_is_cleared_with_a_log_line_and_the_start_goes_on()
     {
         _db.Factory.ReleaseConnections();
@@ -27,7 +27,7 @@ public sealed class StartupLockTests : IDisposable
         Assert.Contains(_db.Path, line);
     }
 
-    [Fact]
+    [SqliteFact]
     public void A_normal_start_logs_nothing()
     {
         var log = new List<string>();
@@ -38,7 +38,7 @@ public sealed class StartupLockTests : IDisposable
         Assert.Empty(log);
     }
 
-    [Fact]
+    [SqliteFact]
     public void While_another_process_migrates_the_start_waits_a_bounded_time_then_says_so_in_Indonesian()
     {
         // Held by "another process": the OS lock a migrating IkiBot takes next to the file.
@@ -51,7 +51,7 @@ public sealed class StartupLockTests : IDisposable
         Assert.Contains("Database:Path", e.Message);
     }
 
-    [Fact]
+    [SqliteFact]
     public void The_lock_of_a_finished_start_is_free_for_the_next_one()
     {
         using var next = new FileStream(MigrationGate.LockPath(_db.Path), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);

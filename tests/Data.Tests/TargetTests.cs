@@ -27,7 +27,7 @@ public sealed class TargetTests : IDisposable
         Assert.Null(await _db.Target.GetAsync("SEKSI Y", TempDatabase.Key, 2026));
         Assert.Equal([TempDatabase.Key, "SEKSI X#4#lain"],
             (await _db.Target.ForJabatanAsync(TempDatabase.Jabatan, 2026)).Select(t => t.IndikatorKey));
-        Assert.Equal(3, _db.Scalar("SELECT COUNT(*) FROM Target"));
-        Assert.Equal(4, _db.Scalar("SELECT COUNT(*) FROM AuditEntry WHERE Aksi = 'target.set'"));
+        Assert.Equal(3, _db.Scalar("SELECT COUNT(*) FROM \"Target\""));
+        Assert.Equal(4, _db.Scalar("SELECT COUNT(*) FROM \"AuditEntry\" WHERE \"Aksi\" = 'target.set'"));
     }
 }

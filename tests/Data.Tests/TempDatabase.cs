@@ -1,9 +1,15 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace IkiBot.Data.Tests;
 
-/// <summary>A fresh SQLite file per test, opened through <see cref="Database.Open"/>, deleted on dispose.</summary>
+/// <summary>
+/// A fresh database per test, deleted on dispose: a SQLite file opened through <see cref="Database.Open"/>, or, when
+/// <see cref="TestProvider.IsPostgres"/>, a new PostgreSQL database opened through <see cref="Database.OpenPostgres"/>.
+/// Raw SQL in tests quotes its identifiers ("Realisasi") so it reads the same on both.
+/// </summary>
 public sealed class TempDatabase : IDisposable
 {
     public const string Jabatan = "SEKSI X";
@@ -13,9 +19,21 @@ public sealed class TempDatabase : IDisposable
     public TempDatabase()
     {
         Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ikibot-data-tests", Guid.NewGuid().ToString("N"));
-        Path = System.IO.Path.Combine(Folder, "ikibot.db");
-        Factory = Database.Open(Path);
+        Directory.CreateDirectory(Folder);
+        if (TestProvider.IsPostgres)
+        {
+            _postgres = TestProvider.CreatePostgresDatabase();
+            Factory = Database.OpenPostgres(_postgres);
+            Path = Factory.Path;
+        }
+        else
+        {
+            Path = System.IO.Path.Combine(Folder, "ikibot.db");
+            Factory = Database.Open(Path);
+        }
     }
+
+    private readonly string? _postgres;
 
     public string Folder { get; }
     public string Path { get; }
@@ -32,7 +50,7 @@ public sealed class TempDatabase : IDisposable
     public void Restart()
     {
         Factory.ReleaseConnections();
-        Factory = Database.Open(Path);
+        Factory = _postgres is not null ? Database.OpenPostgres(_postgres) : Database.Open(Path);
     }
 
     public Task<Pengguna> UserAsync(string channelUserId, string jabatan = Jabatan) =>
@@ -43,27 +61,35 @@ public sealed class TempDatabase : IDisposable
         string key = Key, string periode = Periode) =>
         new(penggunaId, jabatan, key, 3, "Jumlah PKWT yang dicatatkan", periode, nilai, null, messageId);
 
-    public long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection(Factory.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar());
-    }
+    public long Scalar(string sql) => Convert.ToInt64(Execute(sql));
 
-    public string Text(string sql)
+    public string Text(string sql) => Convert.ToString(Execute(sql)) ?? "";
+
+    /// <summary>Every table's and index's definition, in name order: the schema as the database itself states it.</summary>
+    public string SchemaText() => Text(_postgres is not null
+        ? """
+          SELECT string_agg(line, ';' ORDER BY line) FROM (
+            SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable AS line
+              FROM information_schema.columns WHERE table_schema = 'public'
+            UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = 'public') s
+          """
+        : "SELECT group_concat(line, ';') FROM (SELECT name || '.' || ' ' || sql AS line FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name)");
+
+    private object? Execute(string sql)
     {
-        using var connection = new SqliteConnection(Factory.ConnectionString);
+        using DbConnection connection = _postgres is not null
+            ? new NpgsqlConnection(Factory.ConnectionString)
+            : new SqliteConnection(Factory.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar()) ?? "";
+        return command.ExecuteScalar();
     }
 
     public void Dispose()
     {
         Factory.ReleaseConnections();
+        if (_postgres is not null) TestProvider.DropPostgresDatabase(_postgres);
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -23,6 +23,6 @@ public sealed class UtcTextConverterTests : IDisposable
     {
         await _db.UserAsync("u1");
 
-        Assert.Equal(UtcTextConverter.ToText(_db.Clock.GetUtcNow()), _db.Text("SELECT DibuatPada FROM Pengguna"));
+        Assert.Equal(UtcTextConverter.ToText(_db.Clock.GetUtcNow()), _db.Text("SELECT \"DibuatPada\" FROM \"Pengguna\""));
     }
 }

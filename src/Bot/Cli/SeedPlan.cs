@@ -29,7 +29,10 @@ public sealed record SeedPlan(IReadOnlyList<SeedPengguna> Users, IEnumerable<See
         return new SeedPlan(users, Realizations(knowledge, users, o, months), months);
     }
 
-    /// <summary>Lazily, so a million rows are never held in memory at once.</summary>
+    /// <summary>
+    /// Month by month, each month's rows in time order as the bot writes them (so a month's rows lie together in the
+    /// file, as in a real database), one month in memory at a time.
+    /// </summary>
     private static IEnumerable<SeedRealisasi> Realizations(IkiKnowledge knowledge, List<SeedPengguna> users, SeedCommand.SeedOptions o, int months)
     {
         var rowsOf = users.Select(u => u.Jabatan).Distinct()
@@ -37,16 +40,23 @@ public sealed record SeedPlan(IReadOnlyList<SeedPengguna> Users, IEnumerable<See
         var reporters = Enumerable.Range(0, users.Count).Where(i => rowsOf[users[i].Jabatan].Length > 0).ToArray();
         if (reporters.Length == 0) yield break;
         var random = new Random(o.Seed);
-        for (var n = 0; n < o.Realisasi; n++)
+        int[] monthList = o.Bulan is { } only ? [only] : Enumerable.Range(1, months).ToArray();
+        for (var m = 0; m < monthList.Length; m++)
         {
-            var who = reporters[random.Next(reporters.Length)];
-            var user = users[who];
-            var rows = rowsOf[user.Jabatan];
-            var row = rows[random.Next(rows.Length)];
-            var month = o.Bulan ?? random.Next(1, months + 1);
-            var at = new DateTimeOffset(o.Tahun, month, random.Next(1, 29), random.Next(0, 10), random.Next(0, 60), 0, TimeSpan.Zero);
-            yield return new SeedRealisasi(who, user.Jabatan, row.KeyFor(user.Jabatan), row.No, IkiBot.Bot.Supervision.RekapBuilder.Clean(row.Uraian),
-                $"{o.Tahun:D4}-{month:D2}", random.Next(0, 51), at);
+            var month = monthList[m];
+            var count = o.Realisasi / monthList.Length + (m < o.Realisasi % monthList.Length ? 1 : 0);
+            var batch = new List<SeedRealisasi>(count);
+            for (var n = 0; n < count; n++)
+            {
+                var who = reporters[random.Next(reporters.Length)];
+                var user = users[who];
+                var rows = rowsOf[user.Jabatan];
+                var row = rows[random.Next(rows.Length)];
+                var at = new DateTimeOffset(o.Tahun, month, random.Next(1, 29), random.Next(0, 10), random.Next(0, 60), 0, TimeSpan.Zero);
+                batch.Add(new SeedRealisasi(who, user.Jabatan, row.KeyFor(user.Jabatan), row.No, IkiBot.Bot.Supervision.RekapBuilder.Clean(row.Uraian),
+                    $"{o.Tahun:D4}-{month:D2}", random.Next(0, 51), at));
+            }
+            foreach (var r in batch.OrderBy(r => r.DibuatPada)) yield return r;
         }
     }
 }
