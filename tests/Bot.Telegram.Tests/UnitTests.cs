@@ -183,6 +183,46 @@ public class PacerTests
         Assert.True(sent.Count >= allowed * 0.95, $"only {sent.Count} sent in 30 s");
     }
 
+    /// <summary>
+    /// Issue 13: a send keeps its slot until its answer came back, plus one second. Thirty sends granted at once that
+    /// leave 1.5 s late (a starved process) and are answered then: the next ones wait for those answers, so the
+    /// platform never sees more than 30 in one second; a send that hangs holds only its own slot.
+    /// </summary>
+    [Fact]
+    public async Task A_send_holds_its_slot_until_answered_so_late_sends_do_not_bunch_past_30()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var pacer = new SendPacer(clock, perChatPerSecond: 1, perChatBurst: 3, globalPerSecond: 30);
+        var slots = new List<int>();
+        for (var i = 0; i < 30; i++)
+        {
+            var take = pacer.TakeAsync($"c{i}", OutboxPriority.Bulk, i, default);
+            while (!take.IsCompleted) clock.Advance(TimeSpan.FromMilliseconds(10));
+            slots.Add(await take);
+        }
+        var next = pacer.TakeAsync("late", OutboxPriority.Bulk, 100, default);
+        clock.Advance(TimeSpan.FromSeconds(5)); // nothing answered yet: by the grant times this would be long free
+        Assert.False(next.IsCompleted);
+
+        foreach (var slot in slots.Skip(1)) pacer.Release(slot); // all but one answered now
+        clock.Advance(TimeSpan.FromMilliseconds(990));
+        Assert.False(next.IsCompleted); // a second after the answers, not after the grants
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+        // The unanswered send (slots[0]) still holds its slot; the other 29 freed theirs.
+        for (var i = 0; i < 28; i++)
+        {
+            var take = pacer.TakeAsync($"d{i}", OutboxPriority.Bulk, 200 + i, default);
+            while (!take.IsCompleted) clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+        var thirtyFirst = pacer.TakeAsync("e", OutboxPriority.Bulk, 300, default);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.False(thirtyFirst.IsCompleted);
+        pacer.Release(slots[0]);
+        clock.Advance(TimeSpan.FromSeconds(1.01));
+        await thirtyFirst.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
     /// <summary>Issue 8 item 9: a person waiting for an answer is served before reminders already queued.</summary>
     [Fact]
     public async Task Free_slots_go_to_answers_before_reminders_oldest_answer_first()

@@ -70,9 +70,13 @@ public sealed class BotServices : IDisposable
     /// <summary>The reminder/digest runner over a channel's sender (the Telegram adapter's outgoing queue, or a recorder in tests).</summary>
     public ReminderRunner CreateReminderRunner(IOutgoingSender sender) => new(Planner, Reminders, sender, Time, Settings.Reminders);
 
-    /// <summary>The scheduler loop to add to the host next to the channel that sends (IHostedService).</summary>
-    public ReminderService CreateReminderService(IOutgoingSender sender, ILogger<ReminderService>? logger = null) =>
-        new(CreateReminderRunner(sender), Time, logger);
+    /// <summary>
+    /// The scheduler loop to add to the host next to the channel that sends (IHostedService); with an
+    /// <paramref name="election"/> on a shared database it runs on the replica that holds the sender lease.
+    /// </summary>
+    public ReminderService CreateReminderService(IOutgoingSender sender, ILogger<ReminderService>? logger = null,
+        Hosting.SenderElection? election = null) =>
+        new(CreateReminderRunner(sender), Time, logger, election);
 
     public void Dispose()
     {

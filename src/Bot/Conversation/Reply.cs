@@ -17,7 +17,8 @@ public sealed record Reply(string Text, IReadOnlyList<Choice> Choices, ReplyFile
 }
 
 /// <summary>A reply addressed to someone other than the sender (an admin asked to approve, say).</summary>
-public sealed record Outgoing(string Channel, string UserId, Reply Reply);
+/// <param name="Key">Names this message for good (a reminder: kind, slot, user, part): a sender that queues it twice under the same key queues it once.</param>
+public sealed record Outgoing(string Channel, string UserId, Reply Reply, string? Key = null);
 
 public sealed record TurnResult(IReadOnlyList<Reply> Replies, IReadOnlyList<Outgoing> Others)
 {

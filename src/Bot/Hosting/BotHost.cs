@@ -56,7 +56,7 @@ public static class BotHost
             {
                 var senders = new Dictionary<string, IOutgoingSender> { [TeamsOptions.Channel] = sp.GetRequiredService<TeamsOutgoingSender>() };
                 if (telegram is not null) senders[TelegramOptions.Channel] = sp.GetRequiredService<TelegramOutgoingSender>();
-                return services.CreateReminderService(new ChannelRouter(senders), sp.GetService<ILogger<ReminderService>>());
+                return services.CreateReminderService(new ChannelRouter(senders), sp.GetService<ILogger<ReminderService>>(), sp.GetService<SenderElection>());
             });
 
         var app = web.Build();

@@ -31,11 +31,14 @@ public abstract class ChannelOutbox : BackgroundService
     private readonly Dictionary<string, Queue<OutboxMessage>> _queues = new();
     private readonly HashSet<Task> _workers = new();
     private long _loaded;
+    private readonly SenderElection? _election;
     private long _delivered;
     private static readonly ResiliencePropertyKey<string> ChatKey = new("outbox.chat");
 
-    protected ChannelOutbox(string channel, ChannelDeliveryStore store, SendPacer pacer, TimeProvider time, OutboxPolicy policy, ILogger log)
+    protected ChannelOutbox(string channel, ChannelDeliveryStore store, SendPacer pacer, TimeProvider time, OutboxPolicy policy, ILogger log,
+        SenderElection? election = null)
     {
+        _election = election;
         Channel = channel;
         _store = store;
         _pacer = pacer;
@@ -96,8 +99,22 @@ public abstract class ChannelOutbox : BackgroundService
         catch (SemaphoreFullException) { }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stopping)
     {
+        while (!stopping.IsCancellationRequested)
+        {
+            // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
+            CancellationTokenSource? term;
+            try { term = _election is null ? null : await _election.HoldAsync(stopping); }
+            catch (OperationCanceledException) { return; }
+            using (term) await SendWhileHeldAsync(term?.Token ?? stopping);
+        }
+    }
+
+    /// <summary>Reads the pending rows from the start and sends them until <paramref name="ct"/> ends the term.</summary>
+    private async Task SendWhileHeldAsync(CancellationToken ct)
+    {
+        _loaded = 0;
         try
         {
             while (!ct.IsCancellationRequested)
@@ -116,7 +133,7 @@ public abstract class ChannelOutbox : BackgroundService
                 {
                     Log.LogError(e, "Membaca antrean keluar {Channel} gagal", Channel);
                 }
-                await _wake.WaitAsync(TimeSpan.FromSeconds(5), ct);
+                await _wake.WaitAsync(_election?.OutboxCheck ?? TimeSpan.FromSeconds(5), ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
@@ -175,11 +192,11 @@ public abstract class ChannelOutbox : BackgroundService
         }
     }
 
-    /// <summary>The pacer's slot for the chat's first queued row, taken under the queue lock so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.</summary>
-    private Task PaceAsync(OutboxMessage row, CancellationToken ct)
+    /// <summary>The pacer's slot for the chat's first queued row, taken under the queue lock (and held until the platform answered) so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.</summary>
+    private Task<int> PaceAsync(OutboxMessage row, CancellationToken ct)
     {
         lock (_queues)
-            return _pacer.WaitForAsync(row, _queues.GetValueOrDefault(row.ChatId), ct);
+            return _pacer.TakeForAsync(row, _queues.GetValueOrDefault(row.ChatId), ct);
     }
 
     private async Task DeliverAsync(OutboxMessage row, CancellationToken ct)
@@ -194,8 +211,9 @@ public abstract class ChannelOutbox : BackgroundService
                 {
                     await _retry.ExecuteAsync(async c =>
                     {
-                        await PaceAsync(row, c.CancellationToken);
-                        await _timeout.ExecuteAsync(async t => await SendAsync(row, t), c.CancellationToken);
+                        var slot = await PaceAsync(row, c.CancellationToken);
+                        try { await _timeout.ExecuteAsync(async t => await SendAsync(row, t), c.CancellationToken); }
+                        finally { _pacer.Release(slot); }
                     }, context);
                 }
                 finally { ResilienceContextPool.Shared.Return(context); }

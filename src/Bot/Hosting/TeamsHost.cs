@@ -40,6 +40,7 @@ public static class TeamsHost
         {
             KeyRefreshMinInterval = options.KeyRefreshMinInterval,
         });
+        SenderElection.AddTo(services, database);
         services.AddSingleton<TeamsOutbox>();
         services.AddSingleton<IDraftRenderer, TeamsDraftRenderer>();
         services.TryAddSingleton<DraftRenderers>();

@@ -82,6 +82,7 @@ public static class TelegramHost
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton(new TelegramReadiness(inBackground: besideOtherChannels));
         services.AddSingleton<TelegramUpdateHandler>();
+        SenderElection.AddTo(services, database);
         services.AddSingleton<TelegramOutbox>();
         services.AddSingleton<IDraftRenderer, TelegramDraftRenderer>();
         services.TryAddSingleton<DraftRenderers>();

@@ -90,7 +90,7 @@ public sealed class ReminderRunner(ReminderPlanner planner, ReminderStore store,
                 outcomes.Add(new DeliveryOutcome(message, existing is null ? "sedang dikirim" : StatusText(existing.Status, already: true), existing?.Error));
                 continue;
             }
-            var result = await SendAsync(message, ct);
+            var result = await SendAsync(message, slot, ct);
             var status = result.Status switch
             {
                 SendStatus.Delivered => DeliveryStatus.Delivered,
@@ -108,10 +108,11 @@ public sealed class ReminderRunner(ReminderPlanner planner, ReminderStore store,
         return new SlotOutcome(kind, slot, plan.Periode, outcomes, plan.Skipped, !dryRun && !unfinished);
     }
 
-    private async Task<SendResult> SendAsync(PlannedMessage message, CancellationToken ct)
+    private async Task<SendResult> SendAsync(PlannedMessage message, string slot, CancellationToken ct)
     {
         SendResult last = SendResult.Delivered;
-        foreach (var outgoing in message.Outgoing)
+        // Keyed by slot, user and part: a claim taken over after a crash between queueing and recording queues nothing twice.
+        foreach (var outgoing in message.Outgoing.Select((o, part) => o with { Key = $"{message.Kind}:{slot}:{message.User.Id}:{part}" }))
         {
             try
             {

@@ -1,3 +1,4 @@
+using IkiBot.Bot.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,8 @@ namespace IkiBot.Bot.Supervision;
 /// The scheduler: on start it sends what is due today and was not sent (a restart in the middle of a Friday), then
 /// sleeps on the <see cref="TimeProvider"/> until the next slot (at most an hour at a time, so a changed clock is noticed).
 /// </summary>
-public sealed class ReminderService(ReminderRunner runner, TimeProvider time, ILogger<ReminderService>? logger = null) : BackgroundService
+public sealed class ReminderService(ReminderRunner runner, TimeProvider time, ILogger<ReminderService>? logger = null,
+    SenderElection? election = null) : BackgroundService
 {
     public static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
     private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
@@ -26,6 +28,9 @@ public sealed class ReminderService(ReminderRunner runner, TimeProvider time, IL
         {
             try
             {
+                // Several replicas: the one holding the sender lease plans and queues the slots (the per-user claims
+                // would keep them once anyway; this keeps one planner). A new holder runs what is due and unfinished.
+                if (election is not null) (await election.HoldAsync(stoppingToken)).Dispose();
                 foreach (var outcome in await runner.RunDueAsync(stoppingToken))
                 {
                     _log.LogInformation("Pengingat {Kind} {Slot}: {Sent} terkirim, {Skipped} dilewati, selesai={Finished}",

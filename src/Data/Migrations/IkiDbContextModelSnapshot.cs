@@ -561,6 +561,23 @@ namespace IkiBot.Data.Migrations
                     b.ToTable("ReminderRun", (string)null);
                 });
 
+            modelBuilder.Entity("IkiBot.Data.SenderLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UntilUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SenderLease", (string)null);
+                });
+
             modelBuilder.Entity("IkiBot.Data.Target", b =>
                 {
                     b.Property<int>("Id")

@@ -8,9 +8,9 @@ namespace IkiBot.Bot.Channels.Teams;
 /// <summary>The Teams rows of the shared outbox, sent through the connector (see <see cref="ChannelOutbox"/>).</summary>
 public sealed class TeamsOutbox(
     TeamsConnector connector, FileLinks files, TeamsPublicAddress address, ChannelDeliveryStore store, TeamsPacer pacer,
-    TimeProvider time, TeamsOptions options, ILogger<TeamsOutbox> log)
+    TimeProvider time, TeamsOptions options, ILogger<TeamsOutbox> log, SenderElection? election = null)
     : ChannelOutbox(TeamsOptions.Channel, store, pacer.Pacer, time,
-        new OutboxPolicy(options.SendTimeout, options.SendRetries, options.SendRetryBaseDelay, options.SendRoundPause, options.MaxSendRounds), log)
+        new OutboxPolicy(options.SendTimeout, options.SendRetries, options.SendRetryBaseDelay, options.SendRoundPause, options.MaxSendRounds), log, election)
 {
     protected override async Task SendAsync(OutboxMessage row, CancellationToken ct)
     {

@@ -17,7 +17,9 @@ public sealed class TeamsOutgoingSender(ChannelDeliveryStore store, TeamsConvers
             return new SendResult(SendStatus.Failed, $"belum ada percakapan Teams dengan {message.UserId} (pengguna belum pernah menulis ke bot)");
         var drafts = TeamsRenderer.Render(message.Reply, TeamsActivityHandler.AddressOf(reference))
             .Select(r => TeamsActivityHandler.Draft(r.Send, r.File) with { Priority = OutboxPriority.Bulk }).ToList();
-        await store.CommitAsync(TeamsOptions.Channel, $"proaktif:{Guid.NewGuid():N}", null, drafts, null, ct);
+        // With a key a second call (a reminder claim taken over after a crash) finds it handled and queues nothing.
+        var id = message.Key is { } key ? "proaktif:" + key : $"proaktif:{Guid.NewGuid():N}";
+        await store.CommitAsync(TeamsOptions.Channel, id, null, drafts, null, ct);
         outbox.Wake();
         return SendResult.Queued;
     }

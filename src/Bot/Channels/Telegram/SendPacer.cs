@@ -5,10 +5,15 @@ namespace IkiBot.Bot.Channels.Telegram;
 /// <summary>
 /// Keeps outgoing messages within Telegram's limits: a token bucket per chat (about 1 message per second, short bursts
 /// allowed) and one over all chats (30 per second, bursts of a tenth of that, so no sliding second sees much more than
-/// 30). A 429 answer pauses its chat for the retry_after it names. On top of the global bucket a log of the last 30
-/// send times makes the cap exact: no sliding second (plus a margin for network jitter) ever holds more than <c>globalPerSecond</c> sends (the bucket alone
-/// let its burst through on top of the rate: 31-38 in the busiest second). System.Threading.RateLimiting's sliding
-/// window limiter was not used because it runs on the Stopwatch, not on the TimeProvider the tests drive.
+/// 30). A 429 answer pauses its chat for the retry_after it names. On top of the global bucket <c>globalPerSecond</c>
+/// send slots make the cap exact (the bucket alone let its burst through on top of the rate: 31-38 in the busiest
+/// second). A send taken with <see cref="TakeAsync"/> holds its slot until <see cref="Release"/> (its answer came back)
+/// and one second more: the platform received it before it answered, so however late the request left (a starved
+/// thread pool sent a granted batch late, all at once: 49-51 arrivals in one second with three bot processes on two
+/// cores) no sliding second at the platform holds more than <c>globalPerSecond</c> of them. A send that hangs costs
+/// one slot, not the others. <see cref="WaitAsync(string, CancellationToken)"/> counts a send from its grant, with
+/// <see cref="Window"/> as the margin. System.Threading.RateLimiting's sliding window limiter was not used because it
+/// runs on the Stopwatch, not on the TimeProvider the tests drive.
 /// <para>
 /// Waiters queue here and each free slot goes to the first waiter, in (priority, order, arrival) order, whose own chat
 /// may send now: an interactive message (someone is waiting for the answer) always before a bulk one (reminders,
@@ -24,8 +29,8 @@ public sealed class SendPacer
     private readonly int _perChatBurst;
     private readonly Dictionary<string, Bucket> _chats = new();
     private readonly Bucket _global;
-    private readonly DateTimeOffset[] _recent;
-    private int _oldest; // index in _recent of the earliest of the last N sends
+    /// <summary>Per send slot: when it is free again; MaxValue while its send is on the way.</summary>
+    private readonly DateTimeOffset[] _slots;
     private readonly SortedSet<Waiter> _waiting = new(Comparer<Waiter>.Create(Waiter.Compare));
     private readonly ITimer _timer;
     private DateTimeOffset _timerAt = DateTimeOffset.MaxValue;
@@ -37,7 +42,7 @@ public sealed class SendPacer
         _perChatPerSecond = perChatPerSecond;
         _perChatBurst = perChatBurst;
         _global = new Bucket(globalPerSecond, Math.Max(1, (int)(globalPerSecond / 10)), time.GetUtcNow());
-        _recent = Enumerable.Repeat(DateTimeOffset.MinValue, Math.Max(1, (int)globalPerSecond)).ToArray();
+        _slots = Enumerable.Repeat(DateTimeOffset.MinValue, Math.Max(1, (int)globalPerSecond)).ToArray();
         _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -48,6 +53,9 @@ public sealed class SendPacer
     /// </summary>
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1200);
 
+    /// <summary>How long a slot stays taken after its send was answered (<see cref="Release"/>): exactly one second.</summary>
+    public static readonly TimeSpan AfterAnswer = TimeSpan.FromSeconds(1);
+
     /// <summary>Waits until one message may go to <paramref name="chat"/>, and takes its place (interactive, in arrival order).</summary>
     public Task WaitAsync(string chat, CancellationToken ct) => WaitAsync(chat, OutboxPriority.Interactive, 0, ct);
 
@@ -55,26 +63,43 @@ public sealed class SendPacer
     /// Waits until one message may go to <paramref name="chat"/>, and takes its place. Free slots go to interactive
     /// waiters before bulk ones, and within a class to the lowest <paramref name="order"/> (the outbox row id) first.
     /// </summary>
-    public async Task WaitAsync(string chat, OutboxPriority priority, long order, CancellationToken ct)
+    public Task WaitAsync(string chat, OutboxPriority priority, long order, CancellationToken ct) =>
+        TakeCoreAsync(chat, priority, order, held: false, ct);
+
+    /// <summary>
+    /// Like <see cref="WaitAsync(string, OutboxPriority, long, CancellationToken)"/>, but the send keeps its slot until
+    /// <see cref="Release"/> is called with the returned number once the platform answered (or the attempt failed).
+    /// </summary>
+    public Task<int> TakeAsync(string chat, OutboxPriority priority, long order, CancellationToken ct) =>
+        TakeCoreAsync(chat, priority, order, held: true, ct);
+
+    /// <summary>The send that took <paramref name="slot"/> is over: the slot frees up <see cref="AfterAnswer"/> from now.</summary>
+    public void Release(int slot)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            _slots[slot] = now + AfterAnswer;
+            Pump(now);
+        }
+    }
+
+    private async Task<int> TakeCoreAsync(string chat, OutboxPriority priority, long order, bool held, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var waiter = new Waiter(chat, priority, order, Interlocked.Increment(ref _arrivals));
+        var waiter = new Waiter(chat, priority, order, Interlocked.Increment(ref _arrivals)) { Held = held };
         lock (_gate)
         {
             _waiting.Add(waiter);
             Pump(_time.GetUtcNow());
         }
-        if (waiter.Done.Task.IsCompleted)
-        {
-            await waiter.Done.Task;
-            return;
-        }
+        if (waiter.Done.Task.IsCompleted) return await waiter.Done.Task;
         await using var cancel = ct.Register(() =>
         {
             lock (_gate)
                 if (_waiting.Remove(waiter)) waiter.Done.TrySetCanceled(ct);
         });
-        await waiter.Done.Task;
+        return await waiter.Done.Task;
     }
 
     /// <summary>
@@ -82,12 +107,17 @@ public sealed class SendPacer
     /// priority of the first interactive row queued for the chat (so a reminder ahead of an answer does not hold the
     /// answer back); at its own priority otherwise.
     /// </summary>
-    public Task WaitForAsync(OutboxMessage row, IEnumerable<OutboxMessage>? queued, CancellationToken ct)
+    public Task WaitForAsync(OutboxMessage row, IEnumerable<OutboxMessage>? queued, CancellationToken ct) => TakeForAsync(row, queued, false, ct);
+
+    /// <summary><see cref="WaitForAsync"/> with a slot held until <see cref="Release"/>.</summary>
+    public Task<int> TakeForAsync(OutboxMessage row, IEnumerable<OutboxMessage>? queued, CancellationToken ct) => TakeForAsync(row, queued, true, ct);
+
+    private Task<int> TakeForAsync(OutboxMessage row, IEnumerable<OutboxMessage>? queued, bool held, CancellationToken ct)
     {
         var first = queued?.FirstOrDefault(m => m.Priority == OutboxPriority.Interactive);
         return first is not null
-            ? WaitAsync(row.ChatId, OutboxPriority.Interactive, first.Id, ct)
-            : WaitAsync(row.ChatId, row.Priority, row.Id, ct);
+            ? TakeCoreAsync(row.ChatId, OutboxPriority.Interactive, first.Id, held, ct)
+            : TakeCoreAsync(row.ChatId, row.Priority, row.Id, held, ct);
     }
 
     /// <summary>
@@ -146,8 +176,14 @@ public sealed class SendPacer
         while (_waiting.Count > 0)
         {
             _global.Refill(now);
-            // The N-th send back must be a full second old, else this one would make N+1 within a second.
-            var window = _recent[_oldest] == DateTimeOffset.MinValue ? TimeSpan.Zero : Max(TimeSpan.Zero, _recent[_oldest] + Window - now);
+            var free = -1;
+            var soonest = DateTimeOffset.MaxValue;
+            for (var i = 0; i < _slots.Length && free < 0; i++)
+                if (_slots[i] <= now) free = i;
+                else if (_slots[i] < soonest) soonest = _slots[i];
+            // Every slot's send is still on the way: the first Release pumps again.
+            if (free < 0 && soonest == DateTimeOffset.MaxValue) break;
+            var window = free >= 0 ? TimeSpan.Zero : soonest - now;
             var globalWait = Max(window, _global.TimeToToken());
             if (globalWait > TimeSpan.Zero)
             {
@@ -171,10 +207,9 @@ public sealed class SendPacer
 
             BucketOf(pick.Chat, now).Tokens--;
             _global.Tokens--;
-            _recent[_oldest] = now;
-            _oldest = (_oldest + 1) % _recent.Length;
+            _slots[free] = pick.Held ? DateTimeOffset.MaxValue : now + Window;
             _waiting.Remove(pick);
-            pick.Done.TrySetResult();
+            pick.Done.TrySetResult(free);
         }
         if (_waiting.Count == 0 || next == DateTimeOffset.MaxValue) return;
         if (_timerAt > now && _timerAt <= next) return; // an earlier wake-up is already set
@@ -207,7 +242,9 @@ public sealed class SendPacer
         public OutboxPriority Priority { get; set; } = priority;
         public long Order { get; set; } = order;
         public long Arrival { get; } = arrival;
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Keeps its slot until released (see <see cref="TakeAsync"/>).</summary>
+        public bool Held { get; init; }
+        public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public static int Compare(Waiter? a, Waiter? b)
         {

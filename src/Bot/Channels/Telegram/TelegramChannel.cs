@@ -37,7 +37,7 @@ public static class TelegramChannel
                 s.AddHostedService(_ => new NativeHeapTrimmer(services.Time));
                 if (settings.Reminders.Enabled)
                     s.AddHostedService(sp => services.CreateReminderService(sp.GetRequiredService<TelegramOutgoingSender>(),
-                        sp.GetService<ILogger<ReminderService>>()));
+                        sp.GetService<ILogger<ReminderService>>(), sp.GetService<SenderElection>()));
             });
             host.Services.GetRequiredService<TelegramOutbox>().UserBlocked = async chatId =>
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using IkiBot.Bot.Hosting;
 using IkiBot.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,10 +37,12 @@ public sealed class TelegramOutbox : BackgroundService
     private long _loaded;
 
     private readonly TelegramReadiness _readiness;
+    private readonly SenderElection? _election;
 
     public TelegramOutbox(ITelegramBotClient bot, ChannelDeliveryStore store, SendPacer pacer, TimeProvider time,
-        TelegramOptions options, TelegramReadiness readiness, ILogger<TelegramOutbox> log)
+        TelegramOptions options, TelegramReadiness readiness, ILogger<TelegramOutbox> log, SenderElection? election = null)
     {
+        _election = election;
         _readiness = readiness;
         _bot = bot;
         _store = store;
@@ -95,10 +98,24 @@ public sealed class TelegramOutbox : BackgroundService
     public long Delivered => Interlocked.Read(ref _delivered);
     private long _delivered;
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         // Until Telegram has started the rows wait in the table; if it never starts they stay for the next run.
-        if (!await _readiness.WaitAsync(ct)) return;
+        if (!await _readiness.WaitAsync(stopping)) return;
+        while (!stopping.IsCancellationRequested)
+        {
+            // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
+            CancellationTokenSource? term;
+            try { term = _election is null ? null : await _election.HoldAsync(stopping); }
+            catch (OperationCanceledException) { return; }
+            using (term) await SendWhileHeldAsync(term?.Token ?? stopping);
+        }
+    }
+
+    /// <summary>Reads the pending rows from the start and sends them until <paramref name="ct"/> ends the term.</summary>
+    private async Task SendWhileHeldAsync(CancellationToken ct)
+    {
+        _loaded = 0;
         try
         {
             while (!ct.IsCancellationRequested)
@@ -117,7 +134,7 @@ public sealed class TelegramOutbox : BackgroundService
                 {
                     _log.LogError(e, "Membaca antrean keluar gagal");
                 }
-                await _wake.WaitAsync(TimeSpan.FromSeconds(5), ct);
+                await _wake.WaitAsync(_election?.OutboxCheck ?? TimeSpan.FromSeconds(5), ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
@@ -176,11 +193,11 @@ public sealed class TelegramOutbox : BackgroundService
         }
     }
 
-    /// <summary>The pacer's slot for the chat's first queued row, taken under the queue lock so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.</summary>
-    private Task PaceAsync(OutboxMessage row, CancellationToken ct)
+    /// <summary>The pacer's slot for the chat's first queued row, taken under the queue lock (and held until the platform answered) so an answer queued meanwhile is seen either here or by <see cref="SendPacer.Promote"/>.</summary>
+    private Task<int> PaceAsync(OutboxMessage row, CancellationToken ct)
     {
         lock (_queues)
-            return _pacer.WaitForAsync(row, _queues.GetValueOrDefault(row.ChatId), ct);
+            return _pacer.TakeForAsync(row, _queues.GetValueOrDefault(row.ChatId), ct);
     }
 
     private async Task DeliverAsync(OutboxMessage row, CancellationToken ct)
@@ -204,8 +221,9 @@ public sealed class TelegramOutbox : BackgroundService
                 {
                     await _retry.ExecuteAsync(async c =>
                     {
-                        await PaceAsync(row, c.CancellationToken);
-                        await _timeout.ExecuteAsync(async t => await SendAsync(row, send, t), c.CancellationToken);
+                        var slot = await PaceAsync(row, c.CancellationToken);
+                        try { await _timeout.ExecuteAsync(async t => await SendAsync(row, send, t), c.CancellationToken); }
+                        finally { _pacer.Release(slot); }
                     }, context);
                 }
                 finally { ResilienceContextPool.Shared.Return(context); }

@@ -16,7 +16,9 @@ public sealed class TelegramOutgoingSender(ChannelDeliveryStore store, TelegramO
             return new SendResult(SendStatus.Failed, $"bukan pengguna Telegram: {message.Channel}:{message.UserId}");
         var renderer = new TelegramRenderer();
         var drafts = renderer.Render(message.Reply).Select(r => new OutboxDraft(message.UserId, r.Send.ToJson(), r.File, Priority: OutboxPriority.Bulk)).ToList();
-        await store.CommitAsync(TelegramOptions.Channel, $"proaktif:{Guid.NewGuid():N}", null, drafts, renderer.StoredPayloads, ct);
+        // With a key a second call (a reminder claim taken over after a crash) finds it handled and queues nothing.
+        var id = message.Key is { } key ? "proaktif:" + key : $"proaktif:{Guid.NewGuid():N}";
+        await store.CommitAsync(TelegramOptions.Channel, id, null, drafts, renderer.StoredPayloads, ct);
         outbox.Wake();
         return SendResult.Queued;
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using IkiBot.Bot.Hosting;
 using IkiBot.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,16 +24,43 @@ public sealed class TelegramPolling(
     TelegramReadiness readiness,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILogger<TelegramPolling> log) : BackgroundService
+    ILogger<TelegramPolling> log,
+    SenderElection? election = null) : BackgroundService
 {
     public static readonly string[] AllowedUpdates = ["message", "callback_query"];
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        if (!await readiness.WaitAsync(ct)) return;
+        if (!await readiness.WaitAsync(stopping)) return;
+        // Telegram gives updates to one getUpdates caller at a time: on a shared database only the replica holding the
+        // sender lease polls (and sends); another polling replica stands by and takes over when that one stops.
+        while (!stopping.IsCancellationRequested)
+        {
+            CancellationTokenSource? term;
+            try { term = election is null ? null : await HoldAsync(election, stopping); }
+            catch (OperationCanceledException) { return; }
+            using (term)
+                if (!await PollAsync(term?.Token ?? stopping)) return;
+        }
+    }
+
+    /// <summary>The lease, saying so when another replica holds it (it would be taken within two renewals otherwise).</summary>
+    private async Task<CancellationTokenSource> HoldAsync(SenderElection election, CancellationToken stopping)
+    {
+        var hold = election.HoldAsync(stopping);
+        if (await Task.WhenAny(hold, Task.Delay(SenderElection.Renew * 2, time, stopping)) != hold && !stopping.IsCancellationRequested)
+            log.LogWarning("Long polling hanya berjalan di satu replika dan replika lain sedang polling: replika ini menunggu dan mengambil alih " +
+                           "bila replika itu berhenti. Untuk beberapa replika pakai mode webhook. " +
+                           "(Long polling is single-instance: another replica polls, this one stands by; use webhook mode for replicas.)");
+        return await hold;
+    }
+
+    /// <summary>Polls until <paramref name="ct"/> ends (false: the token was refused and polling stops for good).</summary>
+    private async Task<bool> PollAsync(CancellationToken ct)
+    {
         long cursor;
         try { cursor = await store.GetCursorAsync(TelegramOptions.Channel, ct) ?? 0; }
-        catch (OperationCanceledException) { return; }
+        catch (OperationCanceledException) { return true; }
         log.LogInformation("Telegram: long polling dimulai setelah update {Cursor}", cursor);
 
         var backoff = TimeSpan.FromSeconds(1);
@@ -55,11 +83,11 @@ public sealed class TelegramPolling(
                 {
                     log.LogCritical("!!! Telegram menolak token ({Error}); periksa Telegram:Token. Telegram berhenti, kanal lain tetap berjalan. !!!",
                         TelegramOutbox.Describe(e));
-                    return;
+                    return false;
                 }
                 log.LogCritical("Telegram menolak token ({Error}); periksa Telegram:Token. Bot berhenti.", TelegramOutbox.Describe(e));
                 lifetime.StopApplication();
-                return;
+                return false;
             }
             catch (Exception e)
             {
@@ -85,10 +113,11 @@ public sealed class TelegramPolling(
             {
                 if (TelegramUpdateHandler.ReadUpdateId(raw) is not { } id || id <= cursor) continue;
                 try { await HandleUntilCommittedAsync(raw, id, ct); }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { return true; }
                 cursor = id;
             }
         }
+        return true;
     }
 
     /// <summary>

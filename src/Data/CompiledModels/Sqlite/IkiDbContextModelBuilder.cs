@@ -11,7 +11,7 @@ namespace IkiBot.Data.CompiledModels.Sqlite
     public partial class IkiDbContextModel
     {
         private IkiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("13d4ebfc-1b10-43d2-b8bf-c3578b642508"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("17c26487-abfe-49f9-93da-9eb34075850b"), entityTypeCount: 18)
         {
         }
 
@@ -32,6 +32,7 @@ namespace IkiBot.Data.CompiledModels.Sqlite
             var reminderDelivery = ReminderDeliveryEntityType.Create(this);
             var reminderPreference = ReminderPreferenceEntityType.Create(this);
             var reminderRun = ReminderRunEntityType.Create(this);
+            var senderLease = SenderLeaseEntityType.Create(this);
             var target = TargetEntityType.Create(this);
             var teamsConversation = TeamsConversationEntityType.Create(this);
 
@@ -57,6 +58,7 @@ namespace IkiBot.Data.CompiledModels.Sqlite
             ReminderDeliveryEntityType.CreateAnnotations(reminderDelivery);
             ReminderPreferenceEntityType.CreateAnnotations(reminderPreference);
             ReminderRunEntityType.CreateAnnotations(reminderRun);
+            SenderLeaseEntityType.CreateAnnotations(senderLease);
             TargetEntityType.CreateAnnotations(target);
             TeamsConversationEntityType.CreateAnnotations(teamsConversation);
 

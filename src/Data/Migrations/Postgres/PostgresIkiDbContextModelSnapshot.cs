@@ -586,6 +586,23 @@ namespace IkiBot.Data.Migrations.Postgres
                     b.ToTable("ReminderRun", (string)null);
                 });
 
+            modelBuilder.Entity("IkiBot.Data.SenderLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UntilUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SenderLease", (string)null);
+                });
+
             modelBuilder.Entity("IkiBot.Data.Target", b =>
                 {
                     b.Property<int>("Id")
