@@ -13,6 +13,7 @@ public static class Program
     public static int Main(string[] args)
     {
         IkiBot.Bot.Hosting.NativeHeap.LimitArenas();
+        StandardOutput.UseLargeBuffer();
         var configuration = BotSettings.LoadConfiguration();
 
         var kb = new Option<string?>("--kb") { Description = "Dokumen IKI lain (teks), pengganti dokumen bawaan", Recursive = true };

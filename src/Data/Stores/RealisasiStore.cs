@@ -231,9 +231,8 @@ public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, Time
     }
 
     /// <summary>
-    /// The active entries of a period in the order they were stored (Id: no sort of the timestamps, 0.3 s for a month
-    /// of 83k), read one at a time (constant memory for any size). Plain
-    /// ADO.NET: EF's query compilation alone costs more than reading 90,000 rows.
+    /// The active entries of a period in the order they were stored (Id), read one at a time (constant memory for any
+    /// size). Plain ADO.NET: EF's query compilation alone costs more than reading 90,000 rows.
     /// </summary>
     public async IAsyncEnumerable<Realisasi> StreamByPeriodeAsync(string periode,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
@@ -247,7 +246,11 @@ public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, Time
             // Quoted names, @parameter and FALSE: the same text runs on SQLite and PostgreSQL.
             "SELECT \"Id\", \"PenggunaId\", \"Jabatan\", \"IndikatorKey\", \"IndikatorNo\", \"IndikatorTeks\", \"Periode\", \"Nilai\", " +
             "\"Catatan\", \"DibuatPada\", \"MessageId\", \"Jenis\" " +
-            "FROM \"Realisasi\" WHERE \"Periode\" = @periode AND \"Dibatalkan\" = FALSE ORDER BY \"Id\"";
+            // The ids from the covering index first, then the rows in id order: one pass over the month's pages, no sort
+            // (SQLite sorting 83k whole rows spilled 14 MB to a temporary file; reading them in index order was one
+            // pread per row).
+            "FROM \"Realisasi\" WHERE \"Id\" IN " +
+            "(SELECT \"Id\" FROM \"Realisasi\" WHERE \"Periode\" = @periode AND \"Dibatalkan\" = FALSE) ORDER BY \"Id\"";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@periode";
         parameter.Value = periode;
