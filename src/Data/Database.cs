@@ -63,6 +63,7 @@ public static class Database
                 db.Database.CloseConnection();
             }
 
+            factory.StartCheckpoints();
             return factory;
         }
         catch (Exception e) when (e is not DatabaseUnavailableException && DatabaseFaults.Reason(e) is { } reason)

@@ -11,6 +11,7 @@ public sealed class IkiDbContextFactory : IDbContextFactory<IkiDbContext>
 {
     private readonly DbContextOptions<IkiDbContext>? _sqlite;
     private readonly DbContextOptions<PostgresIkiDbContext>? _postgres;
+    private readonly WalCheckpointer? _checkpointer;
 
     public IkiDbContextFactory(string path)
     {
@@ -21,6 +22,7 @@ public sealed class IkiDbContextFactory : IDbContextFactory<IkiDbContext>
             .UseSqlite(ConnectionString)
             .AddInterceptors(SqliteConnectionPragmas.Instance)
             .Options;
+        _checkpointer = new WalCheckpointer(Path);
     }
 
     private IkiDbContextFactory(string path, string connectionString, DbContextOptions<PostgresIkiDbContext> postgres)
@@ -47,9 +49,20 @@ public sealed class IkiDbContextFactory : IDbContextFactory<IkiDbContext>
 
     public IkiDbContext CreateDbContext() => _sqlite is not null ? new IkiDbContext(_sqlite) : new PostgresIkiDbContext(_postgres!);
 
-    /// <summary>Closes this database's idle pooled connections (e.g. before deleting or copying the file).</summary>
+    /// <summary>
+    /// SQLite: from now on the WAL is copied back into the file in the background (<see cref="WalCheckpointer"/>) rather
+    /// than by the commit that fills it. <see cref="Database.Open"/> starts it; <see cref="ReleaseConnections"/> stops it.
+    /// </summary>
+    internal void StartCheckpoints() => _checkpointer?.EnsureStarted();
+
+    /// <summary>
+    /// Closes this database's idle pooled connections (e.g. before deleting or copying the file); on SQLite the last one
+    /// to close checkpoints the WAL, and the background checkpoints stop.
+    /// </summary>
     public void ReleaseConnections()
     {
+        _checkpointer?.Stop();
+        _checkpointer?.ReleaseConnection();
         if (Provider == DatabaseProvider.Postgres)
         {
             PostgresConnection.ClearPool(ConnectionString);

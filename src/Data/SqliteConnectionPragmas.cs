@@ -15,7 +15,9 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
     // can lose the last few commits, never corrupt the file.
     // busy_timeout makes SQLite itself wait for the write lock with fine-grained backoff; Microsoft.Data.Sqlite's
     // own retry loop (Default Timeout) stays the outer bound.
-    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+    // wal_autocheckpoint=10000: checkpoints are WalCheckpointer's job, in the background; the commit that crosses
+    // 10,000 WAL pages (40 MB) still copies them, should the background ones stall.
+    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=10000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
