@@ -62,7 +62,6 @@ public sealed class IkiDbContextFactory : IDbContextFactory<IkiDbContext>
     public void ReleaseConnections()
     {
         _checkpointer?.Stop();
-        _checkpointer?.ReleaseConnection();
         if (Provider == DatabaseProvider.Postgres)
         {
             PostgresConnection.ClearPool(ConnectionString);

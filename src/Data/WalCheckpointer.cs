@@ -14,9 +14,11 @@ internal sealed class WalCheckpointer(string path)
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     // ReadWrite, not ReadWriteCreate: a tick after the file was moved or deleted must not create an empty database.
+    // Not pooled: the tick's connection is closed when it ends, so it is never the one left open when the bot's own
+    // last connection closes (that close is what checkpoints the whole WAL before a copy or a delete).
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
-        DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true, DefaultTimeout = 1,
+        DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 1,
     }.ToString();
 
     private readonly Lock _gate = new();
@@ -29,6 +31,7 @@ internal sealed class WalCheckpointer(string path)
         lock (_gate) _timer ??= new Timer(_ => Checkpoint(), null, Interval, Interval);
     }
 
+    /// <summary>No tick starts after this returns, and a tick under way has finished.</summary>
     public void Stop()
     {
         lock (_gate)
@@ -36,13 +39,16 @@ internal sealed class WalCheckpointer(string path)
             _timer?.Dispose();
             _timer = null;
         }
+        while (Interlocked.CompareExchange(ref _running, 1, 0) == 1) Thread.Sleep(1);
+        Volatile.Write(ref _running, 0);
     }
 
-    public void Checkpoint()
+    private void Checkpoint()
     {
         if (Interlocked.Exchange(ref _running, 1) == 1) return;
         try
         {
+            if (Volatile.Read(ref _timer) is null) return; // a tick queued before Stop
             using var connection = new SqliteConnection(_connectionString);
             connection.Open();
             using var command = connection.CreateCommand();
@@ -60,11 +66,5 @@ internal sealed class WalCheckpointer(string path)
         {
             Volatile.Write(ref _running, 0);
         }
-    }
-
-    public void ReleaseConnection()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
     }
 }
