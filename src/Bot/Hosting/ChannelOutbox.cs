@@ -101,14 +101,12 @@ public abstract class ChannelOutbox : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
+        await SenderElection.ForEachTermAsync(_election, async term =>
         {
-            // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
-            CancellationTokenSource? term;
-            try { term = _election is null ? null : await _election.HoldAsync(stopping); }
-            catch (OperationCanceledException) { return; }
-            using (term) await SendWhileHeldAsync(term?.Token ?? stopping);
-        }
+            await SendWhileHeldAsync(term);
+            return true;
+        }, stopping);
     }
 
     /// <summary>Reads the pending rows from the start and sends them until <paramref name="ct"/> ends the term.</summary>

@@ -32,6 +32,8 @@ public sealed class SenderElection(SenderLeaseStore store, TimeProvider time, IL
     /// </summary>
     public TimeSpan OutboxCheck => store.IsShared ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
 
+    private TimeProvider Time => time;
+
     /// <summary>Several replicas may share the database (PostgreSQL).</summary>
     public bool IsShared => store.IsShared;
 
@@ -55,6 +57,32 @@ public sealed class SenderElection(SenderLeaseStore store, TimeProvider time, IL
         lock (_gate) held = _held.Task;
         var term = await held.WaitAsync(ct);
         return CancellationTokenSource.CreateLinkedTokenSource(term, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> once per term this process holds the lease, with a token that ends with the term
+    /// (without an election: once, until the host stops), until the host stops or <paramref name="work"/> returns false.
+    /// <paramref name="standingBy"/> is called when the lease is not had within two renewals (another replica holds it).
+    /// </summary>
+    public static async Task ForEachTermAsync(SenderElection? election, Func<CancellationToken, Task<bool>> work,
+        CancellationToken stopping, Action? standingBy = null)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            CancellationTokenSource? term = null;
+            if (election is not null)
+            {
+                var hold = election.HoldAsync(stopping);
+                if (standingBy is not null && election.IsShared
+                    && await Task.WhenAny(hold, Task.Delay(Renew * 2, election.Time, stopping)) != hold
+                    && !stopping.IsCancellationRequested)
+                    standingBy();
+                try { term = await hold; }
+                catch (OperationCanceledException) { return; }
+            }
+            using (term)
+                if (!await work(term?.Token ?? stopping)) return;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stopping)

@@ -102,14 +102,12 @@ public sealed class TelegramOutbox : BackgroundService
     {
         // Until Telegram has started the rows wait in the table; if it never starts they stay for the next run.
         if (!await _readiness.WaitAsync(stopping)) return;
-        while (!stopping.IsCancellationRequested)
+        // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
+        await SenderElection.ForEachTermAsync(_election, async term =>
         {
-            // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
-            CancellationTokenSource? term;
-            try { term = _election is null ? null : await _election.HoldAsync(stopping); }
-            catch (OperationCanceledException) { return; }
-            using (term) await SendWhileHeldAsync(term?.Token ?? stopping);
-        }
+            await SendWhileHeldAsync(term);
+            return true;
+        }, stopping);
     }
 
     /// <summary>Reads the pending rows from the start and sends them until <paramref name="ct"/> ends the term.</summary>

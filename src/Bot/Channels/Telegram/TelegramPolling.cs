@@ -34,25 +34,10 @@ public sealed class TelegramPolling(
         if (!await readiness.WaitAsync(stopping)) return;
         // Telegram gives updates to one getUpdates caller at a time: on a shared database only the replica holding the
         // sender lease polls (and sends); another polling replica stands by and takes over when that one stops.
-        while (!stopping.IsCancellationRequested)
-        {
-            CancellationTokenSource? term;
-            try { term = election is null ? null : await HoldAsync(election, stopping); }
-            catch (OperationCanceledException) { return; }
-            using (term)
-                if (!await PollAsync(term?.Token ?? stopping)) return;
-        }
-    }
-
-    /// <summary>The lease, saying so when another replica holds it (it would be taken within two renewals otherwise).</summary>
-    private async Task<CancellationTokenSource> HoldAsync(SenderElection election, CancellationToken stopping)
-    {
-        var hold = election.HoldAsync(stopping);
-        if (await Task.WhenAny(hold, Task.Delay(SenderElection.Renew * 2, time, stopping)) != hold && !stopping.IsCancellationRequested)
+        await SenderElection.ForEachTermAsync(election, PollAsync, stopping, standingBy: () =>
             log.LogWarning("Long polling hanya berjalan di satu replika dan replika lain sedang polling: replika ini menunggu dan mengambil alih " +
                            "bila replika itu berhenti. Untuk beberapa replika pakai mode webhook. " +
-                           "(Long polling is single-instance: another replica polls, this one stands by; use webhook mode for replicas.)");
-        return await hold;
+                           "(Long polling is single-instance: another replica polls, this one stands by; use webhook mode for replicas.)"));
     }
 
     /// <summary>Polls until <paramref name="ct"/> ends (false: the token was refused and polling stops for good).</summary>
