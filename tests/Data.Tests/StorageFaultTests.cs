@@ -179,7 +179,7 @@ public sealed class PostgresFaultTests
     [PostgresFact]
     public void An_unreachable_server_stops_the_start_with_one_indonesian_line()
     {
-        var unreachable = new Npgsql.NpgsqlConnectionStringBuilder(TestProvider.PostgresServer)
+        var unreachable = new Npgsql.NpgsqlConnectionStringBuilder(PostgresTestServer.ConnectionString)
         {
             Port = 1, Timeout = 2, Database = "ikibot_absent",
         }.ConnectionString;

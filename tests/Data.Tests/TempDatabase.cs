@@ -22,7 +22,7 @@ public sealed class TempDatabase : IDisposable
         Directory.CreateDirectory(Folder);
         if (TestProvider.IsPostgres)
         {
-            _postgres = TestProvider.CreatePostgresDatabase();
+            _postgres = PostgresTestServer.CreateDatabase();
             Factory = Database.OpenPostgres(_postgres);
             Path = Factory.Path;
         }
@@ -89,7 +89,7 @@ public sealed class TempDatabase : IDisposable
     public void Dispose()
     {
         Factory.ReleaseConnections();
-        if (_postgres is not null) TestProvider.DropPostgresDatabase(_postgres);
+        if (_postgres is not null) PostgresTestServer.DropDatabase(_postgres);
         try
         {
             Directory.Delete(Folder, recursive: true);
