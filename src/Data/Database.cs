@@ -115,7 +115,7 @@ public static class Database
     }
 
     /// <summary>
-    /// Above this size the start checks the schema and each table's first and last page instead of every page:
+    /// Above this size the start checks the schema and each table's first and last rows instead of every page:
     /// <c>quick_check</c> reads the whole file (0.9 s for 400 MB), a cost that would grow with every year of reports.
     /// </summary>
     public const long FullCheckLimit = 64L * 1024 * 1024;
