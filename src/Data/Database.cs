@@ -46,21 +46,20 @@ public static class Database
 
             using var gate = MigrationGate.Acquire(full, migrationWait ?? MigrationWait);
             factory = new IkiDbContextFactory(full);
-            using var db = factory.CreateDbContext();
-            db.Database.OpenConnection();
-            try
+            bool current;
+            using (var connection = (SqliteConnection)factory.OpenConnectionAsync().GetAwaiter().GetResult())
             {
-                var connection = (SqliteConnection)db.Database.GetDbConnection();
                 CheckSound(connection, full, fullCheckLimit);
                 if (!string.Equals(Scalar(connection, "PRAGMA journal_mode=WAL;") as string, "wal", StringComparison.OrdinalIgnoreCase))
                     throw new DatabaseUnavailableException(full, "menolak mode WAL");
                 ClearStaleMigrationLock(connection, full, log);
-                // Migrate() also diffs the model against the snapshot (about half a second); skip it when nothing is pending.
-                if (db.Database.GetPendingMigrations().Any()) db.Database.Migrate();
+                current = MigrationHistory.IsCurrent(connection);
             }
-            finally
+            // EF Core starts only when a migration is pending: Migrate() also diffs the model against the snapshot.
+            if (!current)
             {
-                db.Database.CloseConnection();
+                using var db = factory.CreateDbContext();
+                db.Database.Migrate();
             }
 
             factory.StartCheckpoints();

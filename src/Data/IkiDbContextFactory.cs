@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +49,28 @@ public sealed class IkiDbContextFactory : IDbContextFactory<IkiDbContext>
     public string ConnectionString { get; }
 
     public IkiDbContext CreateDbContext() => _sqlite is not null ? new IkiDbContext(_sqlite) : new PostgresIkiDbContext(_postgres!);
+
+    /// <summary>
+    /// An open ADO.NET connection to the same database, for read paths that skip EF Core: at a CLI verb's start, building
+    /// EF's service provider and compiling the first LINQ query cost about half a second, more than the query itself.
+    /// </summary>
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken ct = default)
+    {
+        var connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : PostgresConnection.Create(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            if (Provider == DatabaseProvider.Sqlite) SqliteConnectionPragmas.Apply(connection);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>
     /// SQLite: from now on the WAL is copied back into the file in the background (<see cref="WalCheckpointer"/>) rather

@@ -20,6 +20,8 @@ internal static class PostgresConnection
         return (Describe(c), c.ConnectionString, options);
     }
 
+    public static System.Data.Common.DbConnection Create(string connectionString) => new NpgsqlConnection(connectionString);
+
     public static void ClearPool(string connectionString)
     {
         using var pg = new NpgsqlConnection(connectionString);

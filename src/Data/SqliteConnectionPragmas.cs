@@ -19,7 +19,10 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
     // 10,000 WAL pages (40 MB) still copies them, should the background ones stall.
     private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=10000;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    /// <summary>For connections opened without EF Core (<see cref="IkiDbContextFactory.OpenConnectionAsync"/>).</summary>
+    public static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = Sql;

@@ -66,4 +66,43 @@ public sealed class MigrationTests : IDisposable
         command.CommandText = "PRAGMA foreign_keys";
         Assert.Equal(1L, command.ExecuteScalar());
     }
+
+    [SqliteFact]
+    public async Task The_start_knows_every_migration_EF_Core_applies()
+    {
+        await using var context = _db.Factory.CreateDbContext();
+
+        Assert.Equal(context.Database.GetMigrations(), MigrationHistory.Known);
+    }
+
+    [SqliteFact]
+    public void A_file_missing_its_newest_migration_gets_it_at_the_next_start()
+    {
+        var newest = MigrationHistory.Known[^1];
+        Execute("DROP TABLE \"SenderLease\";");
+        Execute($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{newest}';");
+
+        _db.Restart();
+
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'SenderLease'"));
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{newest}'"));
+    }
+
+    [SqliteFact]
+    public async Task Connections_opened_without_EF_Core_get_the_same_pragmas()
+    {
+        await using var connection = await _db.Factory.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+
+        command.CommandText = "PRAGMA synchronous";
+        Assert.Equal(1L, command.ExecuteScalar());
+        command.CommandText = "PRAGMA busy_timeout";
+        Assert.Equal(5000L, command.ExecuteScalar());
+    }
+
+    private void Execute(string sql)
+    {
+        using var context = _db.Factory.CreateDbContext();
+        context.Database.ExecuteSqlRaw(sql);
+    }
 }
