@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IkiBot.Data;
 
-public sealed partial class PenggunaStore(IDbContextFactory<IkiDbContext> factory, TimeProvider time)
+public sealed partial class PenggunaStore(IkiDbContextFactory factory, TimeProvider time)
 {
     public async Task<Pengguna?> FindAsync(string channel, string channelUserId, CancellationToken ct = default)
     {
@@ -96,7 +96,27 @@ public sealed partial class PenggunaStore(IDbContextFactory<IkiDbContext> factor
             return new { p.Id, Sebelum = before, Sesudah = Lower(peran) };
         }, ct);
 
-    public Task<IReadOnlyList<Pengguna>> ListAsync(CancellationToken ct = default) => QueryAsync(p => true, ct);
+    /// <summary>Every user in id order, read with plain ADO.NET (`users list` answers before EF Core has started).</summary>
+    public async Task<IReadOnlyList<Pengguna>> ListAsync(CancellationToken ct = default)
+    {
+        await using var connection = await factory.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        // Quoted names: the same text runs on SQLite and PostgreSQL.
+        command.CommandText = "SELECT \"Id\", \"Channel\", \"ChannelUserId\", \"NamaTampilan\", \"Jabatan\", \"Peran\", \"Status\", " +
+                              "\"DibuatPada\" FROM \"Pengguna\" ORDER BY \"Id\"";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var all = new List<Pengguna>();
+        while (await reader.ReadAsync(ct))
+            all.Add(new Pengguna
+            {
+                Id = reader.GetInt32(0), Channel = reader.GetString(1), ChannelUserId = reader.GetString(2),
+                NamaTampilan = reader.GetString(3), Jabatan = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Peran = Enum.Parse<Peran>(reader.GetString(5), ignoreCase: true),
+                Status = Enum.Parse<StatusPengguna>(reader.GetString(6), ignoreCase: true),
+                DibuatPada = UtcTextConverter.FromText(reader.GetString(7)),
+            });
+        return all;
+    }
 
     public Task<IReadOnlyList<Pengguna>> ListByStatusAsync(StatusPengguna status, CancellationToken ct = default) =>
         QueryAsync(p => p.Status == status, ct);

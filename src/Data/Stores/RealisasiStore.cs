@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IkiBot.Data;
 
-public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, TimeProvider time)
+public sealed class RealisasiStore(IkiDbContextFactory factory, TimeProvider time)
 {
     /// <summary>
     /// Stores a report. A MessageId seen before stores nothing and returns the earlier entry with Duplicate = true.
@@ -238,9 +238,7 @@ public sealed class RealisasiStore(IDbContextFactory<IkiDbContext> factory, Time
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         PeriodeFormat.Require(periode);
-        await using var db = factory.CreateDbContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
+        await using var connection = await factory.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText =
             // Quoted names, @parameter and FALSE: the same text runs on SQLite and PostgreSQL.
