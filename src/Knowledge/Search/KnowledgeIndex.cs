@@ -10,8 +10,10 @@ using Lucene.Net.Store;
 namespace IkiBot.Knowledge.Search;
 
 /// <summary>
-/// The Lucene index of the document's passages, in memory: one stemmed field, searched by term queries. The unstemmed
-/// words (for typo correction against the document's own words) are counted beside it, not indexed.
+/// The Lucene index of the document's passages, in memory: one stemmed field, searched by term queries. Each distinct
+/// text is one Lucene document (offices share most of their duties word for word), scored with per-passage statistics
+/// and answered as every passage that holds it. The unstemmed words (for typo correction against the document's own
+/// words) are counted beside it, not indexed.
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
 {
@@ -24,7 +26,8 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<Passage> _passages = [];
     private readonly HashSet<string> _stems = [];
     private readonly Dictionary<string, int> _wordFrequency = [];
-    private readonly int[] _docToPassage;
+    private readonly List<int[]> _passagesOfText = [];
+    private readonly int[] _docToText;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _stemCache = new();
 
     public KnowledgeIndex(KnowledgeBase kb)
@@ -33,28 +36,34 @@ public sealed class KnowledgeIndex : IDisposable
         StemAnalyzer = new IkiAnalyzer(stem: true);
         RawAnalyzer = new IkiAnalyzer(stem: false);
         // One flush at commit (no intermediate segments to merge); only the stemmed field is searched.
-        // A text repeated in many passages (the same duty in every office) is analysed once.
         var config = new IndexWriterConfig(IkiAnalyzer.Version, StemAnalyzer)
             { Similarity = new BM25Similarity(), RAMBufferSizeMB = 512, UseCompoundFile = false };
-        var stemmed = new Dictionary<string, List<string>>();
+        var texts = new Dictionary<string, List<int>>();
+        foreach (var jabatan in kb.Jabatan)
+            foreach (var passage in PassagesOf(jabatan))
+            {
+                if (!texts.TryGetValue(passage.Text, out var holders)) texts[passage.Text] = holders = [];
+                holders.Add(passage.Id);
+            }
+        var statistics = new PassageStatistics();
         using (var writer = new IndexWriter(_directory, config))
         {
-            foreach (var jabatan in kb.Jabatan)
-                foreach (var passage in PassagesOf(jabatan))
-                {
-                    if (!stemmed.TryGetValue(passage.Text, out var terms))
-                        stemmed[passage.Text] = terms = AnalyzedTerms.Of(StemAnalyzer, Isi, passage.Text);
-                    writer.AddDocument(ToDocument(passage, terms));
-                }
+            foreach (var (text, holders) in texts)
+            {
+                var terms = AnalyzedTerms.Of(StemAnalyzer, Isi, text);
+                statistics.Add(terms, holders.Count);
+                writer.AddDocument(ToDocument(_passagesOfText.Count, terms));
+                _passagesOfText.Add([.. holders]);
+            }
             writer.Commit();
         }
         _reader = DirectoryReader.Open(_directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        _docToPassage = new int[_reader.MaxDoc];
+        _searcher = new PassageSearcher(_reader, statistics) { Similarity = new BM25Similarity() };
+        _docToText = new int[_reader.MaxDoc];
         foreach (var leaf in _reader.Leaves)
         {
             var ids = leaf.AtomicReader.GetNumericDocValues(IdField);
-            for (var d = 0; d < leaf.AtomicReader.MaxDoc; d++) _docToPassage[leaf.DocBase + d] = (int)ids.Get(d);
+            for (var d = 0; d < leaf.AtomicReader.MaxDoc; d++) _docToText[leaf.DocBase + d] = (int)ids.Get(d);
         }
         CollectVocabulary();
     }
@@ -75,14 +84,19 @@ public sealed class KnowledgeIndex : IDisposable
         return _stemCache.GetOrAdd(word, w => AnalyzedTerms.Of(StemAnalyzer, Isi, w).FirstOrDefault() ?? "") is { Length: > 0 } s ? s : null;
     }
 
+    /// <summary>The best <paramref name="max"/> passages, best first; equal scores in document order.</summary>
     public IReadOnlyList<PassageHit> Search(Query query, int max = 500)
     {
-        var top = _searcher.Search(query, max);
-        return top.ScoreDocs.Select(d => new PassageHit(PassageOf(d.Doc), d.Score)).ToList();
+        var hits = new List<PassageHit>();
+        // Texts come best first, so once max passages are in hand only texts tied with the last one can still enter.
+        foreach (var doc in _searcher.Search(query, Math.Max(1, _passagesOfText.Count)).ScoreDocs)
+        {
+            if (hits.Count >= max && doc.Score < hits[^1].Score) break;
+            foreach (var id in _passagesOfText[_docToText[doc.Doc]]) hits.Add(new PassageHit(_passages[id], doc.Score));
+        }
+        hits.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Passage.Id.CompareTo(b.Passage.Id));
+        return hits.Count > max ? hits.GetRange(0, max) : hits;
     }
-
-    // Read once from doc values when the index is opened; reading the stored id per hit cost milliseconds per question.
-    private Passage PassageOf(int doc) => _passages[_docToPassage[doc]];
 
     private IEnumerable<Passage> PassagesOf(Jabatan j)
     {
@@ -100,9 +114,9 @@ public sealed class KnowledgeIndex : IDisposable
         return passage;
     }
 
-    private static Document ToDocument(Passage p, List<string> stemmed) =>
+    private static Document ToDocument(int text, List<string> stemmed) =>
     [
-        new NumericDocValuesField(IdField, p.Id),
+        new NumericDocValuesField(IdField, text),
         new Field(Isi, new ReplayedTerms(stemmed), IsiType),
     ];
 
