@@ -46,10 +46,11 @@ public sealed class IkiKnowledge : IDisposable
         public KnowledgeIndex Index => _understanding.Value.Index;
         public QuestionInterpreter Questions => _understanding.Value.Questions;
 
-        /// <summary>Builds the index now (before serving questions).</summary>
+        /// <summary>Builds the index and writes the list of jabatan now (before serving questions).</summary>
         public Snapshot Warm()
         {
             _ = _understanding.Value;
+            answers.Daftar();
             return this;
         }
 

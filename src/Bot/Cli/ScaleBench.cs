@@ -32,10 +32,12 @@ public static class ScaleBench
         var struktur = new StrukturOrganisasi(kb);
         var treeMs = Lap(cold);
         var answers = new AnswerWriter(kb, struktur);
+        answers.Daftar(); // as IkiKnowledge's warm-up: the list is written once, before the first question
+        var listMs = Lap(cold);
         Answer Ask(string q) => answers.Write(interpreter.Interpret(q));
         Ask(questions[0]);
         var firstAnswerMs = Lap(cold);
-        var coldStartMs = parseMs + indexMs + questionsMs + treeMs + firstAnswerMs;
+        var coldStartMs = parseMs + indexMs + questionsMs + treeMs + listMs + firstAnswerMs;
 
         var daftar = new List<double>();
         for (var i = 0; i < 21; i++) daftar.Add(Timed(() => Ask(DaftarQuestion)));
@@ -58,6 +60,7 @@ public static class ScaleBench
             indexBuildMs = Round(indexMs),
             questionsMs = Round(questionsMs),
             treeMs = Round(treeMs),
+            listMs = Round(listMs),
             firstAnswerMs = Round(firstAnswerMs),
             daftarFirstMs = Round(daftarFirstMs),
             daftarP50Ms = Round(BenchCommand.Percentile(daftar, 0.5)),
@@ -70,7 +73,7 @@ public static class ScaleBench
         };
         output.WriteLine(json ? Json.Write(result)
             : $"scale {scale}: {result.jabatan} jabatan, {result.rows} rows; cold start {result.coldStartMs} ms (read {result.parseMs}, index {result.indexBuildMs}, " +
-              $"questions {result.questionsMs}, tree {result.treeMs}, first answer {result.firstAnswerMs}); \"{DaftarQuestion}\" first {result.daftarFirstMs} ms, " +
+              $"questions {result.questionsMs}, tree {result.treeMs}, list {result.listMs}, first answer {result.firstAnswerMs}); \"{DaftarQuestion}\" first {result.daftarFirstMs} ms, " +
               $"p50 {result.daftarP50Ms} ms, max {result.daftarMaxMs} ms; ask p50 {result.askP50Ms} ms, p99 {result.askP99Ms} ms, max {result.askMaxMs} ms ({samples.Count} questions)");
         return 0;
     }

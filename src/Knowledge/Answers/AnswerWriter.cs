@@ -65,7 +65,12 @@ public sealed class AnswerWriter(KnowledgeBase kb, StrukturOrganisasi struktur)
         return new Answer(text.ToString().TrimEnd(), choices);
     }
 
-    public Answer Daftar()
+    private Answer? _daftar;
+
+    /// <summary>The list of every jabatan: written once per document (a snapshot's document does not change).</summary>
+    public Answer Daftar() => _daftar ??= WriteDaftar();
+
+    private Answer WriteDaftar()
     {
         var text = new StringBuilder(Title($"Jabatan di Dinas Tenaga Kerja ({kb.Jabatan.Count})"));
         var listed = new HashSet<string>();

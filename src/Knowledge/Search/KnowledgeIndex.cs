@@ -87,12 +87,14 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>The best <paramref name="max"/> passages, best first; equal scores in document order.</summary>
     public IReadOnlyList<PassageHit> Search(Query query, int max = 500)
     {
-        var hits = new List<PassageHit>();
+        var matches = new AllMatches();
+        _searcher.Search(query, matches);
+        var hits = new List<PassageHit>(max + 64);
         // Texts come best first, so once max passages are in hand only texts tied with the last one can still enter.
-        foreach (var doc in _searcher.Search(query, Math.Max(1, _passagesOfText.Count)).ScoreDocs)
+        foreach (var (doc, score) in matches.Ranked())
         {
-            if (hits.Count >= max && doc.Score < hits[^1].Score) break;
-            foreach (var id in _passagesOfText[_docToText[doc.Doc]]) hits.Add(new PassageHit(_passages[id], doc.Score));
+            if (hits.Count >= max && score < hits[^1].Score) break;
+            foreach (var id in _passagesOfText[_docToText[doc]]) hits.Add(new PassageHit(_passages[id], score));
         }
         hits.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Passage.Id.CompareTo(b.Passage.Id));
         return hits.Count > max ? hits.GetRange(0, max) : hits;

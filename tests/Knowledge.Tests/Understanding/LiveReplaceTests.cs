@@ -31,4 +31,18 @@ public class LiveReplaceTests
         Assert.Contains("Versi 5", knowledge.AskAbout(Intent.Tugas, "bendahara").Answer.Text);
         Assert.Equal(5, knowledge.Version);
     }
+
+    [Fact]
+    public void The_list_of_jabatan_follows_the_new_version()
+    {
+        var bundled = BundledDocument.Load();
+        using var knowledge = new IkiKnowledge(bundled);
+        Assert.Contains("BENDAHARA", knowledge.Ask("daftar jabatan").Answer.Text);
+
+        knowledge.Replace(new KnowledgeBase(bundled.Jabatan.Select(j => j.Nama == "BENDAHARA" ? j with { Nama = "BENDAHARA PENGELUARAN" } : j).ToList(), []));
+
+        var list = knowledge.Ask("daftar jabatan").Answer.Text;
+        Assert.Contains("BENDAHARA PENGELUARAN", list);
+        Assert.DoesNotContain(list.Split('\n'), line => line.TrimStart('•', '–', ' ') == "BENDAHARA");
+    }
 }
