@@ -85,6 +85,22 @@ public sealed class FakeServerTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stop_while_Telegram_is_still_answering_a_send_does_not_send_it_again_after_the_restart()
+    {
+        _fake.Fault = c => c.Method == "sendMessage" ? FakeFault.AnsweredLate(TimeSpan.FromSeconds(1.5)) : null;
+        var bot = await StartBotAsync();
+        _fake.QueueMessage(14, "/tugas kasi phi");
+        await WaitSentAsync("sendMessage", 1); // delivered; the bot still waits for Telegram's answer
+        await bot.StopAsync();
+        _fake.Fault = null;
+
+        await bot.RestartAsync();
+        await Task.Delay(1500);
+        Assert.Single(_fake.Succeeded("sendMessage"));
+        Assert.Empty(await bot.Store.PendingAsync(TelegramOptions.Channel, 0));
+    }
+
+    [Fact]
     public async Task A_refusal_is_kept_as_failed_and_other_chats_go_on()
     {
         _fake.Fault = c => c.Method == "sendMessage" && c.ChatId == 14 ? FakeFault.Forbidden() : null;

@@ -16,6 +16,11 @@ public sealed record FakeFault(int Status, string Json, TimeSpan Delay)
     public static FakeFault ServerError(int status = 502) => new(status, $$"""{"ok":false,"error_code":{{status}},"description":"Bad Gateway"}""", TimeSpan.Zero);
     public static FakeFault Forbidden() => new(403, """{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}""", TimeSpan.Zero);
     public static FakeFault Hang(TimeSpan delay) => new(0, "", delay);
+
+    /// <summary>The call takes effect at once (as Telegram delivers a message), but its answer comes only after the delay.</summary>
+    public static FakeFault AnsweredLate(TimeSpan delay) => new(200, "", delay) { TakesEffectFirst = true };
+
+    public bool TakesEffectFirst { get; init; }
 }
 
 /// <summary>
@@ -107,7 +112,17 @@ public sealed class FakeBotApi : IAsyncDisposable
         var chat = body["chat_id"] is { } c && long.TryParse(c.ToString(), out var id) ? id : (long?)null;
         var call = new ApiCall(method, chat, body, DateTime.UtcNow, fileName, file);
 
-        if (Fault?.Invoke(call) is { } fault)
+        var fault = Fault?.Invoke(call);
+        if (fault is { TakesEffectFirst: true })
+        {
+            var done = Result(method, body, fileName);
+            Calls.Enqueue((call, 200));
+            try { await Task.Delay(fault.Delay, ctx.RequestAborted); }
+            catch (OperationCanceledException) { return; }
+            await ctx.Response.WriteAsJsonAsync(new JsonObject { ["ok"] = true, ["result"] = done });
+            return;
+        }
+        if (fault is not null)
         {
             try { await Task.Delay(fault.Delay, ctx.RequestAborted); }
             catch (OperationCanceledException) { Calls.Enqueue((call, 0)); return; }
@@ -121,16 +136,17 @@ public sealed class FakeBotApi : IAsyncDisposable
             }
         }
 
-        JsonNode result = method switch
-        {
-            "getMe" => new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "IkiBot", ["username"] = BotUsername },
-            "getUpdates" => await UpdatesAsync(body, ctx.RequestAborted),
-            "sendMessage" or "sendPhoto" or "sendDocument" or "editMessageReplyMarkup" => Message(method, body, fileName),
-            _ => JsonValue.Create(true),
-        };
+        var result = method == "getUpdates" ? await UpdatesAsync(body, ctx.RequestAborted) : Result(method, body, fileName);
         Calls.Enqueue((call, 200));
         await ctx.Response.WriteAsJsonAsync(new JsonObject { ["ok"] = true, ["result"] = result });
     }
+
+    private JsonNode Result(string method, JsonObject body, string? fileName) => method switch
+    {
+        "getMe" => new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "IkiBot", ["username"] = BotUsername },
+        "sendMessage" or "sendPhoto" or "sendDocument" or "editMessageReplyMarkup" => Message(method, body, fileName),
+        _ => JsonValue.Create(true),
+    };
 
     private JsonObject Message(string method, JsonObject body, string? fileName)
     {

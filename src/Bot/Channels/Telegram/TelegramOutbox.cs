@@ -220,7 +220,9 @@ public sealed class TelegramOutbox : BackgroundService
                     await _retry.ExecuteAsync(async c =>
                     {
                         var slot = await PaceAsync(row, c.CancellationToken);
-                        try { await _timeout.ExecuteAsync(async t => await SendAsync(row, send, t), c.CancellationToken); }
+                        // A started send runs to the platform's answer (bounded by the timeout), even at stop: cancelling it
+                        // could leave a message delivered but its row unmarked, sent again at the next start.
+                        try { await _timeout.ExecuteAsync(async t => await SendAsync(row, send, t), CancellationToken.None); }
                         finally { _pacer.Release(slot); }
                     }, context);
                 }
