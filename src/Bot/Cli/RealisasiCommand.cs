@@ -54,7 +54,8 @@ public static class RealisasiCommand
     private static void Flush(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, TextWriter output)
     {
         writer.Flush();
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        if (StandardOutput.Utf8BytesOf(output) is { } bytes) bytes.Write(buffer.WrittenSpan);
+        else output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
         buffer.ResetWrittenCount();
     }
 

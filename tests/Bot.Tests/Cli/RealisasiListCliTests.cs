@@ -71,4 +71,27 @@ public sealed class RealisasiListCliTests : IDisposable
         Assert.StartsWith(month + "\tBENDAHARA\t", line);
         Assert.EndsWith("\t3", line.TrimEnd());
     }
+
+    [Fact]
+    public void The_ikibot_program_writes_the_same_json_to_its_standard_output_as_the_verb_in_process()
+    {
+        var month = DateTime.UtcNow.ToString("yyyy-MM");
+        Assert.Equal(0, Run("--db", Db, "report", "--as", "PENGADMINISTRASI INFORMASI PASAR KERJA", "input data pencaker 85").Code);
+        Assert.Equal(0, Run("--db", Db, "report", "--as", "BENDAHARA", "SPP diajukan 4").Code);
+        var inProcess = Run("--db", Db, "realisasi", "list", "--periode", month, "--json").Out;
+
+        // As its own process the program writes the UTF-8 bytes straight to standard output (StandardOutput).
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ikibot.dll"),
+            "--db", Db, "realisasi", "list", "--periode", month, "--json"])
+            { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder,
+              StandardOutputEncoding = new System.Text.UTF8Encoding(false) };
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "ikibot did not finish");
+        Assert.True(process.ExitCode == 0, error.Result);
+
+        Assert.Equal(inProcess.Trim(), output.Result.Trim());
+        Assert.Equal(2, JsonDocument.Parse(output.Result).RootElement.GetArrayLength());
+    }
 }
