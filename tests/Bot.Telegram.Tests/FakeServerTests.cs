@@ -101,6 +101,28 @@ public sealed class FakeServerTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreadable_outbox_row_is_kept_as_failed_and_the_next_answer_still_goes()
+    {
+        var bot = await StartBotAsync();
+        long id;
+        await using (var db = bot.Database.CreateDbContext())
+        {
+            var row = new OutboxMessage { Channel = TelegramOptions.Channel, ChatId = "15", Payload = "{bukan json", CreatedAt = DateTimeOffset.UtcNow };
+            db.Add(row);
+            await db.SaveChangesAsync();
+            id = row.Id;
+        }
+        bot.Outbox.Wake();
+        _fake.QueueMessage(16, "/tugas kasi phi");
+        await WaitSentAsync("sendMessage", 1);
+
+        Assert.Equal(16, _fake.Succeeded("sendMessage").Single().ChatId);
+        var failed = Assert.Single(await bot.Store.FailedAsync(TelegramOptions.Channel));
+        Assert.Equal(id, failed.Id);
+        Assert.StartsWith("payload:", failed.LastError);
+    }
+
+    [Fact]
     public async Task A_refusal_is_kept_as_failed_and_other_chats_go_on()
     {
         _fake.Fault = c => c.Method == "sendMessage" && c.ChatId == 14 ? FakeFault.Forbidden() : null;

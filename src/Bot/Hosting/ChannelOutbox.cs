@@ -16,10 +16,10 @@ public sealed record OutboxPolicy(
 /// Sends what a channel's handler committed to the shared outbox table (rows keyed by channel): one worker per chat
 /// keeps that chat's order, the <see cref="SendPacer"/> keeps the rates and serves interactive rows before bulk ones, Polly retries transient failures with
 /// backoff, and a 429 pauses the chat for the wait it names. A row leaves the table only once the platform accepted
-/// it; a refusal for good keeps it, marked failed; a restart sends what was left. A channel supplies the call and
-/// how to read its errors.
+/// it; a refusal for good keeps it, marked failed; a restart sends what was left. A channel supplies how to read a
+/// row's payload (<typeparamref name="TSend"/>), the call, and how to read its errors.
 /// </summary>
-public abstract class ChannelOutbox : BackgroundService
+public abstract class ChannelOutbox<TSend> : BackgroundService
 {
     private readonly ChannelDeliveryStore _store;
     private readonly SendPacer _pacer;
@@ -83,14 +83,20 @@ public abstract class ChannelOutbox : BackgroundService
     /// <summary>Called with the chat id when the platform says the user blocked or removed the bot.</summary>
     public Func<string, Task>? UserBlocked { get; set; }
 
+    /// <summary>The row's payload as the channel wrote it; throws when it cannot be read.</summary>
+    protected abstract TSend Read(OutboxMessage row);
     /// <summary>Makes the platform call for one row; throws on failure.</summary>
-    protected abstract Task SendAsync(OutboxMessage row, CancellationToken ct);
+    protected abstract Task SendAsync(OutboxMessage row, TSend send, CancellationToken ct);
     /// <summary>Worth trying again (429, 5xx, no answer, a timeout).</summary>
     protected abstract bool IsTransient(Exception e);
     /// <summary>The wait a 429 asked for, if this is one.</summary>
     protected abstract TimeSpan? RetryAfter(Exception? e);
     protected abstract bool IsBlocked(Exception e);
     protected virtual string Describe(Exception? e) => e is null ? "?" : $"{e.GetType().Name}: {e.Message}";
+    /// <summary>The platform refused because what the row asks for is already so (a keyboard already cleared).</summary>
+    protected virtual bool IsAlreadyDone(TSend send, Exception e) => false;
+    /// <summary>Waits until the channel can send (false: it never will in this run; the rows wait for the next).</summary>
+    protected virtual Task<bool> ReadyAsync(CancellationToken stopping) => Task.FromResult(true);
 
     /// <summary>Something new was committed to the outbox: look now rather than at the next periodic check.</summary>
     public void Wake()
@@ -101,6 +107,7 @@ public abstract class ChannelOutbox : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
+        if (!await ReadyAsync(stopping)) return;
         // Several replicas: only the lease holder sends; the term ends when it may no longer (see SenderElection).
         await SenderElection.ForEachTermAsync(_election, async term =>
         {
@@ -199,6 +206,15 @@ public abstract class ChannelOutbox : BackgroundService
 
     private async Task DeliverAsync(OutboxMessage row, CancellationToken ct)
     {
+        TSend send;
+        try { send = Read(row); }
+        catch (Exception e)
+        {
+            Log.LogError(e, "Pesan keluar {Channel} {Id} rusak; ditandai gagal", Channel, row.Id);
+            await _store.AttemptFailedAsync(row.Id, "payload: " + e.Message, final: true, CancellationToken.None);
+            return;
+        }
+
         for (var round = 1; ; round++)
         {
             try
@@ -212,19 +228,22 @@ public abstract class ChannelOutbox : BackgroundService
                         var slot = await PaceAsync(row, c.CancellationToken);
                         // A started send runs to the platform's answer (bounded by the timeout), even at stop: cancelling it
                         // could leave a message delivered but its row unmarked, sent again at the next start.
-                        try { await _timeout.ExecuteAsync(async t => await SendAsync(row, t), CancellationToken.None); }
+                        try { await _timeout.ExecuteAsync(async t => await SendAsync(row, send, t), CancellationToken.None); }
                         finally { _pacer.Release(slot); }
                     }, context);
                 }
                 finally { ResilienceContextPool.Shared.Return(context); }
-                Interlocked.Increment(ref _delivered);
-                try { await _store.DeliveredAsync(row.Id, CancellationToken.None); }
-                catch (Exception e) { Log.LogError(e, "Pesan {Id} terkirim tetapi tidak dapat dihapus dari antrean", row.Id); }
+                await MarkDeliveredAsync(row);
                 return;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (Exception e) when (IsAlreadyDone(send, e))
+            {
+                await MarkDeliveredAsync(row);
+                return;
             }
             catch (Exception e) when (e is not TimeoutRejectedException && !IsTransient(e))
             {
@@ -248,5 +267,12 @@ public abstract class ChannelOutbox : BackgroundService
                 await Task.Delay(_policy.SendRoundPause, _time, ct);
             }
         }
+    }
+
+    private async Task MarkDeliveredAsync(OutboxMessage row)
+    {
+        Interlocked.Increment(ref _delivered);
+        try { await _store.DeliveredAsync(row.Id, CancellationToken.None); }
+        catch (Exception e) { Log.LogError(e, "Pesan {Id} terkirim tetapi tidak dapat dihapus dari antrean", row.Id); }
     }
 }

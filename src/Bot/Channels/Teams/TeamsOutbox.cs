@@ -5,16 +5,17 @@ using Microsoft.Extensions.Logging;
 
 namespace IkiBot.Bot.Channels.Teams;
 
-/// <summary>The Teams rows of the shared outbox, sent through the connector (see <see cref="ChannelOutbox"/>).</summary>
+/// <summary>The Teams rows of the shared outbox, sent through the connector (see <see cref="ChannelOutbox{TSend}"/>).</summary>
 public sealed class TeamsOutbox(
     TeamsConnector connector, FileLinks files, TeamsPublicAddress address, ChannelDeliveryStore store, TeamsPacer pacer,
     TimeProvider time, TeamsOptions options, ILogger<TeamsOutbox> log, SenderElection? election = null)
-    : ChannelOutbox(TeamsOptions.Channel, store, pacer.Pacer, time,
+    : ChannelOutbox<TeamsSend>(TeamsOptions.Channel, store, pacer.Pacer, time,
         new OutboxPolicy(options.SendTimeout, options.SendRetries, options.SendRetryBaseDelay, options.SendRoundPause, options.MaxSendRounds), log, election)
 {
-    protected override async Task SendAsync(OutboxMessage row, CancellationToken ct)
+    protected override TeamsSend Read(OutboxMessage row) => TeamsSend.FromJson(row.Payload);
+
+    protected override async Task SendAsync(OutboxMessage row, TeamsSend send, CancellationToken ct)
     {
-        var send = TeamsSend.FromJson(row.Payload);
         var activity = send.Activity;
         if (send.FileName is { } name && row.File is { } content)
         {

@@ -67,16 +67,16 @@ public sealed class TelegramPolling(
                 if (readiness.InBackground)
                 {
                     log.LogCritical("!!! Telegram menolak token ({Error}); periksa Telegram:Token. Telegram berhenti, kanal lain tetap berjalan. !!!",
-                        TelegramOutbox.Describe(e));
+                        TelegramErrors.Describe(e));
                     return false;
                 }
-                log.LogCritical("Telegram menolak token ({Error}); periksa Telegram:Token. Bot berhenti.", TelegramOutbox.Describe(e));
+                log.LogCritical("Telegram menolak token ({Error}); periksa Telegram:Token. Bot berhenti.", TelegramErrors.Describe(e));
                 lifetime.StopApplication();
                 return false;
             }
             catch (Exception e)
             {
-                log.LogWarning("getUpdates gagal ({Error}); dicoba lagi dalam {Delay}", TelegramOutbox.Describe(e), backoff);
+                log.LogWarning("getUpdates gagal ({Error}); dicoba lagi dalam {Delay}", TelegramErrors.Describe(e), backoff);
                 try { await Task.Delay(backoff, time, ct); }
                 catch (OperationCanceledException) { break; }
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));

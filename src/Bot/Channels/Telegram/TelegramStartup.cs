@@ -85,7 +85,7 @@ public sealed partial class TelegramStartup(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            log.LogWarning("setMyCommands gagal ({Error}); bot tetap berjalan tanpa menu", TelegramOutbox.Describe(e));
+            log.LogWarning("setMyCommands gagal ({Error}); bot tetap berjalan tanpa menu", TelegramErrors.Describe(e));
         }
 
         if (options.WebhookUrl is { } url)
@@ -103,7 +103,7 @@ public sealed partial class TelegramStartup(
             try { await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct); }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                log.LogWarning("deleteWebhook gagal ({Error}); getUpdates mungkin ditolak selama webhook masih terpasang", TelegramOutbox.Describe(e));
+                log.LogWarning("deleteWebhook gagal ({Error}); getUpdates mungkin ditolak selama webhook masih terpasang", TelegramErrors.Describe(e));
             }
         }
     }
@@ -149,13 +149,13 @@ public sealed partial class TelegramStartup(
             }
             catch (Exception e) when (!ct.IsCancellationRequested && attempt < attempts)
             {
-                log.LogWarning("{What} gagal ({Error}); dicoba lagi dalam {Delay}", what, TelegramOutbox.Describe(e), delay);
+                log.LogWarning("{What} gagal ({Error}); dicoba lagi dalam {Delay}", what, TelegramErrors.Describe(e), delay);
                 await Task.Delay(delay, time, ct);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                throw new TelegramStartupException($"{what} tetap gagal setelah {attempts} percobaan: {TelegramOutbox.Describe(e)}", e);
+                throw new TelegramStartupException($"{what} tetap gagal setelah {attempts} percobaan: {TelegramErrors.Describe(e)}", e);
             }
         }
     }

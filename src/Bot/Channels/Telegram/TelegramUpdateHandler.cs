@@ -265,7 +265,7 @@ public sealed class TelegramUpdateHandler(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            log.LogWarning("answerCallbackQuery {Id} gagal: {Error}", id, TelegramOutbox.Describe(e));
+            log.LogWarning("answerCallbackQuery {Id} gagal: {Error}", id, TelegramErrors.Describe(e));
         }
     }
 
@@ -285,7 +285,7 @@ public sealed class TelegramUpdateHandler(
             }
             catch (Exception e)
             {
-                log.LogDebug("sendChatAction gagal: {Error}", TelegramOutbox.Describe(e));
+                log.LogDebug("sendChatAction gagal: {Error}", TelegramErrors.Describe(e));
             }
         });
     }
