@@ -10,9 +10,10 @@ namespace IkiBot.Knowledge.Language;
 
 /// <summary>
 /// Indonesian analysis for the document and for chat messages: lower-casing, stop words and,
-/// when <c>stem</c> is set, the Indonesian stemmer with names and short forms protected from it.
+/// when <c>stem</c> is set, the Indonesian stemmer with names and short forms protected from it and the roots it
+/// mangles restored from the document (<see cref="RootLexicon"/>).
 /// </summary>
-public sealed class IkiAnalyzer(bool stem) : Analyzer
+public sealed class IkiAnalyzer(bool stem, RootLexicon? roots = null) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -56,7 +57,7 @@ public sealed class IkiAnalyzer(bool stem) : Analyzer
         {
             result = new StemmerOverrideFilter(result, Overrides);
             result = new SetKeywordMarkerFilter(result, Protected);
-            result = new IndonesianStemFilter(result);
+            result = new IndonesianRootFilter(result, roots ?? RootLexicon.None);
         }
         return new TokenStreamComponents(source, result);
     }

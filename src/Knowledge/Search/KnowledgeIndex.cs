@@ -33,8 +33,8 @@ public sealed class KnowledgeIndex : IDisposable
     public KnowledgeIndex(KnowledgeBase kb)
     {
         Kb = kb;
-        StemAnalyzer = new IkiAnalyzer(stem: true);
         RawAnalyzer = new IkiAnalyzer(stem: false);
+        StemAnalyzer = new IkiAnalyzer(stem: true, RootsOf(kb, RawAnalyzer));
         // One flush at commit (no intermediate segments to merge); only the stemmed field is searched.
         var config = new IndexWriterConfig(IkiAnalyzer.Version, StemAnalyzer)
             { Similarity = new BM25Similarity(), RAMBufferSizeMB = 512, UseCompoundFile = false };
@@ -98,6 +98,16 @@ public sealed class KnowledgeIndex : IDisposable
         }
         hits.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Passage.Id.CompareTo(b.Passage.Id));
         return hits.Count > max ? hits.GetRange(0, max) : hits;
+    }
+
+    /// <summary>The roots the document attests, from each distinct word of its texts and names.</summary>
+    private static RootLexicon RootsOf(KnowledgeBase kb, Analyzer raw)
+    {
+        var texts = kb.Jabatan.SelectMany(j => j.Tugas.Concat(j.Fungsi).Append(j.Nama)
+            .Concat(j.Indikator.SelectMany(r => r.Rincian.Append(r.Program).Append(r.Uraian)))).ToHashSet();
+        var words = texts.SelectMany(t => AnalyzedTerms.Of(raw, Isi, t)).ToHashSet();
+        using var plain = new IkiAnalyzer(stem: true);
+        return RootLexicon.Of(words, w => AnalyzedTerms.Of(plain, Isi, w).FirstOrDefault());
     }
 
     private IEnumerable<Passage> PassagesOf(Jabatan j)
