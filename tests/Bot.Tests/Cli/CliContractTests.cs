@@ -9,26 +9,7 @@ public class ConsoleCollection;
 [Collection("console")]
 public class CliContractTests
 {
-    private static (int Code, string Out, string Err) Run(string stdin, params string[] args)
-    {
-        var (oldIn, oldOut, oldErr) = (Console.In, Console.Out, Console.Error);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        try
-        {
-            Console.SetIn(new StringReader(stdin));
-            Console.SetOut(output);
-            Console.SetError(error);
-            var code = Program.Main(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetIn(oldIn);
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(string stdin, params string[] args) => ProgramRun.WithInput(stdin, args);
 
     [Theory]
     [InlineData("frobnicate")]

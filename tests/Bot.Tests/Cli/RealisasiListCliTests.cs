@@ -16,25 +16,7 @@ public sealed class RealisasiListCliTests : IDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (oldIn, oldOut, oldErr) = (Console.In, Console.Out, Console.Error);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        try
-        {
-            Console.SetIn(new StringReader(""));
-            Console.SetOut(output);
-            Console.SetError(error);
-            return (Program.Main(args), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetIn(oldIn);
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => ProgramRun.Of(args);
 
     [Fact]
     public void Json_lists_each_report_of_the_month_with_its_row_value_and_time_in_report_order()
