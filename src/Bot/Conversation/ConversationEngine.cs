@@ -102,7 +102,7 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
     }
 
     private static bool Answered(Interpretation i) =>
-        i.Intent == Intent.Daftar || (i.Jabatan.Count > 0 && i.Intent is Intent.Siapa or Intent.Tugas or Intent.Fungsi or Intent.Indikator);
+        i.Intent == Intent.Daftar || (i.Jabatan.Count > 0 && i.Intent is Intent.Siapa or Intent.Tugas or Intent.Fungsi or Intent.Indikator or Intent.Atasan);
 
     /// <summary>A question back whose choices the user did not take is logged as left.</summary>
     private async Task NoteAbandonedAsync(Incoming message, string user, string text, CancellationToken ct)
@@ -163,7 +163,7 @@ public sealed class ConversationEngine(IkiKnowledge knowledge, IReportDesk? repo
         if (more is not null) lines.AddRange(more);
         lines.Add("/keluar — akhiri obrolan di terminal");
         if (reporting) lines.Add("Lapor realisasi cukup dengan satu pesan, mis. \"pencaker dilayani 25\".");
-        lines.Add("Atau tanyakan langsung, mis. \"siapa yg ngurus IMTA?\".");
+        lines.Add("Atau tanyakan langsung, mis. \"siapa yg ngurus IMTA?\" atau \"atasan kasi PHI\".");
         return string.Join("\n", lines);
     }
 

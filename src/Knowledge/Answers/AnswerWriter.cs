@@ -25,6 +25,8 @@ public sealed class AnswerWriter(KnowledgeBase kb, StrukturOrganisasi struktur)
         {
             Intent.Daftar => Daftar(),
             Intent.Siapa when interpretation.Jabatan.Count > 0 => Siapa(interpretation.Jabatan),
+            Intent.Atasan when jabatan is not null => Kedudukan(jabatan, interpretation.AsksHolder),
+            Intent.Atasan => new("Sebutkan jabatannya, misalnya: \"atasan kasi PHI\" atau \"bawahan kabid pelatihan\"."),
             Intent.Tugas when jabatan is not null => Tugas(jabatan),
             Intent.Fungsi when jabatan is not null => Fungsi(jabatan),
             Intent.Indikator when jabatan is not null => Indikator(jabatan),
@@ -65,6 +67,24 @@ public sealed class AnswerWriter(KnowledgeBase kb, StrukturOrganisasi struktur)
         return new Answer(text.ToString().TrimEnd(), choices);
     }
 
+    /// <summary>Where a jabatan stands: its atasan and the jabatan directly under it, from the organisation tree.</summary>
+    public Answer Kedudukan(Jabatan j, bool asksHolder = false)
+    {
+        var text = new StringBuilder(Title($"Kedudukan {j.Nama}"));
+        text.Append(struktur.AtasanOf(j.Nama) is { } atasan ? $"Atasan langsung: {atasan}\n" : "Atasan langsung: tidak ada di dalam dinas (jabatan tertinggi)\n");
+        var bawahan = struktur.BawahanOf(j.Nama);
+        if (bawahan.Count > 0)
+        {
+            text.Append($"Membawahi ({bawahan.Count}):\n");
+            foreach (var b in bawahan) text.Append($"• {b}\n");
+        }
+        else text.Append("Membawahi: tidak ada jabatan di bawahnya\n");
+        if (asksHolder) text.Append("Nama pejabat tidak tercantum dalam dokumen IKI.\n");
+        var choices = FollowUps(j, Intent.Atasan).ToList();
+        if (struktur.AtasanOf(j.Nama) is { } up) choices.Add(new Choice("Atasannya", $"atasan {up}"));
+        return new Answer(text.ToString().TrimEnd(), choices);
+    }
+
     private Answer? _daftar;
 
     /// <summary>The list of every jabatan: written once per document (a snapshot's document does not change).</summary>
@@ -95,7 +115,13 @@ public sealed class AnswerWriter(KnowledgeBase kb, StrukturOrganisasi struktur)
     }
 
     public Answer Clarify(Intent intent, IReadOnlyList<string> candidates) =>
-        ClarifyJabatan(candidates, intent is Intent.Fungsi ? "/fungsi" : intent is Intent.Indikator ? "/indikator" : "/tugas");
+        ClarifyJabatan(candidates, intent switch
+        {
+            Intent.Fungsi => "/fungsi",
+            Intent.Indikator => "/indikator",
+            Intent.Atasan => "atasan", // read again as a question: "atasan <NAMA>"
+            _ => "/tugas",
+        });
 
     /// <summary>"Maksud Anda jabatan yang mana?" with numbered candidates; each choice sends "command NAMA".</summary>
     public Answer ClarifyJabatan(IReadOnlyList<string> candidates, string command)

@@ -237,6 +237,13 @@ public static class Glossary
     public static readonly IReadOnlySet<string> LevelWords = new HashSet<string>
         { "seksi", "kasi", "kasie", "kepala", "bidang", "kabid", "sub", "bagian", "kasubag", "kasubbag", "kasub", "subbag", "subag", "staf", "staff", "pejabat" };
 
+    /// <summary>Words that ask where a jabatan stands: who is above it, who is under it.</summary>
+    public static readonly IReadOnlySet<string> AtasanWords = new HashSet<string>
+    {
+        "atasan", "atasannya", "atasanya", "atasanku", "pimpinan", "pimpinannya", "bawahan", "bawahannya", "bawahanya",
+        "membawahi", "membawahkan", "dibawahi", "membawahinya", "supervisor",
+    };
+
     /// <summary>Words that ask for the whole organisation by themselves.</summary>
     public static readonly IReadOnlySet<string> OrganisationWords = new HashSet<string> { "struktur", "organisasi", "bagan", "sotk" };
 

@@ -62,5 +62,7 @@ public static class Situations
     public static readonly IReadOnlySet<string> PlainWords = new HashSet<string>
     {
         "pulang", "kampung", "perusahaan", "siapa", "bagaimana", "daftar",
+        // "pengaduan" is not "pengadaan", "aduan" not "adaan": a complaint, not procurement.
+        "pengaduan", "aduan", "mengadu", "mengadukan", "diadukan", "keluhan", "mengeluh", "komplain",
     };
 }

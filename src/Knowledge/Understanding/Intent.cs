@@ -1,6 +1,7 @@
 namespace IkiBot.Knowledge.Understanding;
 
-public enum Intent { Tugas, Fungsi, Indikator, Siapa, Daftar, Unknown }
+/// <summary>Atasan: where a jabatan stands in the organisation (its atasan and who is under it).</summary>
+public enum Intent { Tugas, Fungsi, Indikator, Siapa, Daftar, Atasan, Unknown }
 
 public static class IntentNames
 {

@@ -40,6 +40,25 @@ public static class IntentDetector
         return false;
     }
 
+    /// <summary>
+    /// "siapa atasan kasi PHI", "bawahan kabid HI", "kasi syaker bertanggung jawab kepada siapa", "di bawah siapa":
+    /// where a jabatan stands in the organisation.
+    /// </summary>
+    public static bool AsksStructure(ReadMessage message)
+    {
+        if (message.HasAny(Glossary.AtasanWords)) return true;
+        var words = message.Typed.Select(w => w.Typed).ToList();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            var next = words[i + 1];
+            if (words[i] is "bertanggungjawab" or "melapor" or "lapor" && next is "kepada" or "ke") return words.Skip(i + 2).Any(Glossary.SiapaWords.Contains);
+            if (words[i] is "bertanggung" && next is "jawab" && i + 2 < words.Count && words[i + 2] is "kepada" or "ke") return true;
+            if (words[i] is "dibawah" && Glossary.SiapaWords.Contains(next)) return true;
+            if (words[i] is "di" && next is "bawah" && i + 2 < words.Count && Glossary.SiapaWords.Contains(words[i + 2])) return true;
+        }
+        return false;
+    }
+
     public static bool AsksWho(ReadMessage message)
     {
         if (message.HasAny(Glossary.SiapaWords)) return true;

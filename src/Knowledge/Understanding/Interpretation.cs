@@ -7,4 +7,7 @@ public sealed record Interpretation(Intent Intent, IReadOnlyList<RankedJabatan> 
 
     /// <summary>A greeting, thanks, "apa itu IKI" or a topic outside the document (with Intent.Unknown); None otherwise.</summary>
     public SmallTalk SmallTalk { get; init; }
+
+    /// <summary>"siapa kepala dinas": asks who holds the jabatan; the document names no one, the answer says so.</summary>
+    public bool AsksHolder { get; init; }
 }

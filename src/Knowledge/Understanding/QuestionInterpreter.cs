@@ -55,6 +55,13 @@ public sealed class QuestionInterpreter
         var best = names.FirstOrDefault();
         var clear = best is not null && best.Score >= ClearName;
 
+        // "fungsi pimpinan dinas": a duty word asks for the duty, whoever is named.
+        if (asked is null && IntentDetector.AsksStructure(message) && Structure(message, names) is { } structure) return structure;
+        // "siapa kepala dinas": nothing but a question word and a name asks who holds it.
+        if (asked is null && clear && IntentDetector.AsksWho(message) && OnlyNames(message, best!.Nama)
+            && names.Count(n => n.Score >= best.Score - Margin) == 1)
+            return new Interpretation(Intent.Atasan, [best], false) { AsksHolder = true };
+
         if (IntentDetector.AsksWhoseDuty(message) || IntentDetector.AsksWho(message) && !(asked is not null && clear))
             return Who(message);
 
@@ -70,6 +77,44 @@ public sealed class QuestionInterpreter
         // No question word and no name: answer "who" only when the words are mostly the document's own.
         return asked is not null || MostlyKnownTopic(message) ? Who(message) : Interpretation.Unknown;
     }
+
+    /// <summary>
+    /// Where a named jabatan stands; a question back when the name is unclear; a request for the name when the message
+    /// names none and says nothing else ("atasan saya siapa"). Null when the words ask about a duty instead.
+    /// </summary>
+    private static Interpretation? Structure(ReadMessage message, IReadOnlyList<RankedJabatan> names)
+    {
+        var best = names.FirstOrDefault();
+        if (best is not null && best.Score >= SomeName)
+        {
+            var close = names.TakeWhile(n => n.Score >= best.Score - Margin).Take(MaxChoices).ToList();
+            if (best.Score >= ClearName && close.Count == 1) return new Interpretation(Intent.Atasan, [best], false);
+            return new Interpretation(Intent.Atasan, close, NeedsChoice: true);
+        }
+        var onlyAsking = message.Typed.All(w => Language.Glossary.AtasanWords.Contains(w.Text) || Language.Glossary.StopWords.Contains(w.Text)
+                                                || Language.Glossary.SiapaWords.Contains(w.Text) || Language.Glossary.LevelWords.Contains(w.Text)
+                                                || StructureFiller.Contains(w.Text));
+        return onlyAsking ? new Interpretation(Intent.Atasan, [], false) : null;
+    }
+
+    private static readonly HashSet<string> StructureFiller =
+        ["langsung", "ku", "gue", "gw", "bertanggung", "bertanggungjawab", "jawab", "kepada", "melapor", "lapor", "bawah", "dibawah"];
+
+    /// <summary>
+    /// Every word is "siapa", a particle, a level word or a word of <paramref name="nama"/> (typed or as a short form):
+    /// "siapa kasi PHI" asks who holds it, "yang pegang perselisihan siapa" or "hubungi seksi mana" ask for a topic.
+    /// </summary>
+    private static bool OnlyNames(ReadMessage message, string nama)
+    {
+        var nameWords = JabatanNameMatcher.WordsOf(nama).ToHashSet();
+        return message.Typed.All(w => nameWords.Contains(w.Text) || HolderFiller.Contains(w.Text)
+                                      || Language.Glossary.SiapaWords.Contains(w.Text) || Language.Glossary.LevelWords.Contains(w.Text)
+                                      || Language.Glossary.Expansions.ContainsKey(w.Typed));
+    }
+
+    private static readonly HashSet<string> HolderFiller =
+        ["yang", "yg", "sih", "ya", "dong", "itu", "ini", "nih", "kah", "pak", "bu", "bapak", "ibu", "sekarang", "skrg", "saat",
+         "kini", "dinas", "disnaker", "di", "nama", "namanya", "pejabat", "pejabatnya", "menjabat", "jabat", "adalah", "orangnya"];
 
     private bool MostlyKnownTopic(ReadMessage message)
     {
