@@ -34,32 +34,70 @@ public sealed class JabatanNameMatcher
         // Only words that belong to some official name take part; "apa", "tugas", topics are not names.
         // A typed word and its expansion form one group: "naker" is satisfied by KETENAGAKERJAAN or by TENAGA KERJA.
         var joined = JoinedAliases(message);
-        var groups = message.Words
+        var typed = message.Words
             .Where(w => !Glossary.TugasWords.Contains(w.Text) && !Glossary.FungsiWords.Contains(w.Text)
                         && !Glossary.IndikatorWords.Contains(w.Text) && !joined.Consumed.Contains(w.Typed))
             .GroupBy(w => w.Typed)
-            .SelectMany(g => AliasGroups(g.Key) ?? [g.Select(w => ClosestNameWord(w.Text)).OfType<string>().Distinct().ToList()])
-            .Concat(joined.Aliases.SelectMany(a => AliasGroups(a)!))
-            .Where(g => g.Count > 0)
             .ToList();
-        if (groups.Count == 0) return [];
+        // "jamsos" is one unit's short form and also the start of JAMSOSTEK: each reading is scored, a name keeps its best.
+        var best = new Dictionary<string, double>();
+        foreach (var prefixReading in typed.Any(g => AliasGroups(g.Key) is not null && PrefixWord(g.Key) is not null) ? [false, true] : new[] { false })
+        {
+            var groups = typed
+                .SelectMany(g => prefixReading && AliasGroups(g.Key) is not null && PrefixWord(g.Key) is { } whole ? [[whole]]
+                    : AliasGroups(g.Key) ?? [g.Select(w => ClosestNameWord(w.Text)).OfType<string>().Distinct().ToList()])
+                .Concat(joined.Aliases.SelectMany(a => AliasGroups(a)!))
+                .Where(g => g.Count > 0)
+                .ToList();
+            foreach (var (nama, score) in Score(groups))
+                if (score > best.GetValueOrDefault(nama)) best[nama] = score;
+        }
+        var ranked = best.Select(b => new RankedJabatan(b.Key, b.Value)).ToList();
+
+        // "kabid jamsos": a role word names the level; a unit of another level only wins when none of this level fits.
+        if (LevelNamed(message) is { } level && ranked.Any(r => r.Nama.StartsWith(level, StringComparison.Ordinal) && r.Score >= LevelFloor))
+            ranked = ranked.Select(r => r.Nama.StartsWith(level, StringComparison.Ordinal) ? r : r with { Score = r.Score * OtherLevel }).ToList();
+        return ranked.OrderByDescending(r => r.Score).ToList();
+    }
+
+    private IEnumerable<(string Nama, double Score)> Score(List<List<string>> groups)
+    {
+        if (groups.Count == 0) yield break;
         // "kasi" or "kabid" alone names a level, not a jabatan.
-        if (groups.SelectMany(g => g).All(w => !IsDistinctive(w))) return [];
+        if (groups.SelectMany(g => g).All(w => !IsDistinctive(w))) yield break;
         var named = groups.SelectMany(g => g).ToHashSet();
         var queryWeight = groups.Sum(g => g.Max(w => _weight[w]));
-
-        var ranked = new List<RankedJabatan>();
         foreach (var (nama, words) in _names)
         {
             var matched = words.Where(named.Contains).ToList();
             if (matched.Count == 0) continue;
             var recall = matched.Sum(w => _weight[w]) / words.Sum(w => _weight[w]);
             var precision = groups.Sum(g => g.Where(words.Contains).Select(w => _weight[w]).DefaultIfEmpty(0).Max()) / queryWeight;
-            var f = 2 * precision * recall / (precision + recall);
-            ranked.Add(new RankedJabatan(nama, f));
+            yield return (nama, 2 * precision * recall / (precision + recall));
         }
-        return ranked.OrderByDescending(r => r.Score).ToList();
     }
+
+    /// <summary>The one name word a typed short word begins ("jamsos" -> "jamsostek"), when it is not a word of the unit it stands for.</summary>
+    private string? PrefixWord(string typed)
+    {
+        if (typed.Length < 4 || Glossary.StopWords.Contains(typed)) return null;
+        var starts = _weight.Keys.Where(k => k.Length > typed.Length + 1 && k.StartsWith(typed, StringComparison.Ordinal)).Take(2).ToList();
+        if (starts.Count != 1) return null;
+        var unitWords = AliasGroups(typed)?.SelectMany(g => g) ?? [];
+        return unitWords.Contains(starts[0]) ? null : starts[0];
+    }
+
+    private const double LevelFloor = 0.4;
+    private const double OtherLevel = 0.6;
+
+    private static string? LevelNamed(ReadMessage message) =>
+        message.Typed.Select(w => w.Typed switch
+        {
+            "kabid" or "kabidnya" => "KEPALA BIDANG ",
+            "kasi" or "kasie" or "kasinya" => "SEKSI ",
+            "kasubag" or "kasubbag" or "kasub" or "kasubagnya" => "KEPALA SUB BAGIAN ",
+            _ => null,
+        }).FirstOrDefault(l => l is not null);
 
     /// <summary>"ppkk", "monev", "tki": a short form of a unit's name stands for each of the unit's words.</summary>
     private List<List<string>>? AliasGroups(string typed)

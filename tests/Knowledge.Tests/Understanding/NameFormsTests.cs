@@ -68,3 +68,24 @@ public class NameFormsTests(ITestOutputHelper output)
     public void Head_of_bidang_head_of_seksi_and_staff_of_a_unit_are_distinct(string question, string jabatan) =>
         Assert.Equal(jabatan, Knowledge.Questions.Interpret(question).Jabatan[0].Nama);
 }
+
+/// <summary>
+/// A role word names the level ("kabid" is a KEPALA BIDANG), and a short form that is also the start of another name
+/// word is read both ways ("jamsos": the Seksi Syarat Kerja, Upah dan Jaminan Sosial, or JAMSOSTEK).
+/// </summary>
+public class LevelAndShortFormTests
+{
+    private static readonly IkiKnowledge Knowledge = IkiKnowledge.LoadBundled();
+
+    [Theory]
+    [InlineData("indikatornya kabid hi jamsos apa", "KEPALA BIDANG HUBUNGAN INDUSTRIAL & JAMSOSTEK")]
+    [InlineData("tugas kabid jamsos", "KEPALA BIDANG HUBUNGAN INDUSTRIAL & JAMSOSTEK")]
+    [InlineData("tugas kasi jamsos", "SEKSI SYARAT KERJA, UPAH DAN JAMINAN SOSIAL")]
+    [InlineData("tugas kabid hi", "KEPALA BIDANG HUBUNGAN INDUSTRIAL & JAMSOSTEK")]
+    public void The_named_level_and_both_readings_of_a_short_form_decide(string question, string jabatan)
+    {
+        var interpretation = Knowledge.Ask(question).Interpretation;
+        Assert.False(interpretation.NeedsChoice, string.Join(" / ", interpretation.Jabatan.Select(j => j.Nama)));
+        Assert.Equal(jabatan, interpretation.Jabatan[0].Nama);
+    }
+}
