@@ -85,8 +85,12 @@ internal static partial class ReportTextReader
     private static readonly HashSet<string> DurationWords =
         ["hari", "hr", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "jam", "menit", "mnt", "detik"];
     private static readonly HashSet<string> PercentWords = ["persen", "prosen", "pct", "persentase"];
+    // "2 puluh" is 20 as "2 ribu" is 2000 (read as 2 it stored a tenth of what was reported).
     private static readonly Dictionary<string, long> ScaleWords = new()
-        { ["ribu"] = 1_000, ["rb"] = 1_000, ["rbu"] = 1_000, ["juta"] = 1_000_000, ["jt"] = 1_000_000, ["jta"] = 1_000_000 };
+    {
+        ["puluh"] = 10, ["ratus"] = 100,
+        ["ribu"] = 1_000, ["rb"] = 1_000, ["rbu"] = 1_000, ["juta"] = 1_000_000, ["jt"] = 1_000_000, ["jta"] = 1_000_000,
+    };
 
     /// <summary>
     /// Words that may follow the value as its unit ("25 org", "3 dok", "8 prsh"); they count only a little for a row.

@@ -73,6 +73,26 @@ public sealed class TwinAndValueTests(ReportFixture fixture)
         Assert.Null(d.Value);
     }
 
+    [Theory]
+    [InlineData("sp2d dibuat 2 puluh", 20)]
+    [InlineData("sp2d dibuat 2puluh", 20)]
+    [InlineData("sp2d dibuat 3 ratus", 300)]
+    [InlineData("sp2d dibuat 2 ribu", 2000)]
+    public void A_digit_with_a_number_word_after_it_is_read_as_one_number(string text, int value)
+    {
+        var d = fixture.Read("BENDAHARA", text);
+        Assert.Equal(ReportStatus.Ok, d.Status);
+        Assert.Equal(value, d.Value);
+    }
+
+    [Fact]
+    public void A_digit_number_word_and_another_digit_is_asked_again_not_guessed()
+    {
+        var d = fixture.Read("BENDAHARA", "sp2d dibuat 2 puluh 5");
+        Assert.Equal(ReportStatus.Reject, d.Status);
+        Assert.Null(d.Value);
+    }
+
     [Fact]
     public void Number_words_in_order_still_read() => Assert.Equal(125, fixture.Read("BENDAHARA", "sp2d dibuat seratus dua puluh lima").Value);
 
