@@ -50,6 +50,8 @@ internal sealed partial class RowMatcher
         "updet", "kak", "pak", "bu", "bapak", "ibu", "mas", "mbak", "admin", "min", "semuanya", "kurang", "lebih", "lbh",
         "kira", "sekitar", "hari", "ini", "itu", "tadi", "nih", "ya", "yah", "sebesar", "nilai", "angka",
         "bulan", "tahun", "tanggal", "periode", "kemarin", "lalu",
+        // "sudah jadi 1 dokumen", "beres 3": that the work is done, not which work.
+        "jadi", "beres", "rampung", "kelar", "tuntas",
     ];
 
     /// <summary>Function words the analyzer keeps; they say nothing about the row ("pembinaan kepada LPK").</summary>

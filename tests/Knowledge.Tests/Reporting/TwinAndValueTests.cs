@@ -93,6 +93,16 @@ public sealed class TwinAndValueTests(ReportFixture fixture)
         Assert.Null(d.Value);
     }
 
+    [Theory]
+    [InlineData("rencana kerja subbag keuangan sudah jadi 1 dokumen")]
+    [InlineData("rencana kerja beres 1")]
+    public void Saying_the_work_is_done_does_not_hide_which_row_it_is(string text)
+    {
+        var d = fixture.Read("KEPALA SUB BAGIAN KEUANGAN", text);
+        Assert.Equal(ReportStatus.Ok, d.Status);
+        Assert.Equal(1, Assert.Single(d.Candidates).No);
+    }
+
     [Fact]
     public void Number_words_in_order_still_read() => Assert.Equal(125, fixture.Read("BENDAHARA", "sp2d dibuat seratus dua puluh lima").Value);
 
