@@ -225,8 +225,12 @@ public sealed class ReportInterpreter
     private PeriodResult ReadPeriod(ReportText reading, DateTimeOffset now, Periode current)
     {
         var resolved = new List<(Periode P, string Text, string? Note)>();
+        // A day of the month says which month only when nothing else does; it outranks "kemarin" ("tgl 25 kemarin").
+        var day = reading.Periods.FirstOrDefault(m => m.Kind == PeriodKind.DayOfMonth);
+        var named = reading.Periods.Any(m => m.Kind is PeriodKind.Month or PeriodKind.MonthsFromNow or PeriodKind.Quarter or PeriodKind.Unsupported);
         foreach (var m in reading.Periods)
         {
+            if (m.Kind == PeriodKind.DaysFromNow && day is not null && !named) continue;
             switch (m.Kind)
             {
                 case PeriodKind.Unsupported:
@@ -236,6 +240,10 @@ public sealed class ReportInterpreter
                     break;
                 case PeriodKind.DaysFromNow:
                     resolved.Add((Periode.Of(now.AddDays(m.Number)), m.Text, null));
+                    break;
+                case PeriodKind.DayOfMonth when !named:
+                    // Today the 2nd, "tgl 25" is the 25th of last month: this month's has not come yet.
+                    resolved.Add((m.Number > JakartaTime.From(now).Day ? current.AddMonths(-1) : current, m.Text, null));
                     break;
                 case PeriodKind.Month:
                     {

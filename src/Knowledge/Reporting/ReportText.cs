@@ -8,7 +8,8 @@ internal sealed record NumberMention(long? Value, string Text, NumberProblem Pro
 /// <summary>Malformed: number words that make no one number ("dua puluh dua puluh"); Huge: more digits than any count has.</summary>
 internal enum NumberProblem { None, Negative, Fraction, Percent, Malformed, Huge }
 
-internal enum PeriodKind { Month, MonthsFromNow, DaysFromNow, Quarter, Unsupported }
+/// <summary>DayOfMonth: "tgl 25" alone, the latest day 25 that has come (last month's when this month's is still ahead).</summary>
+internal enum PeriodKind { Month, MonthsFromNow, DaysFromNow, DayOfMonth, Quarter, Unsupported }
 
 /// <summary>A period named in the message, not yet resolved against the clock.</summary>
 /// <param name="Number">Month 1..12, quarter 1..4, or the offset in months/days.</param>

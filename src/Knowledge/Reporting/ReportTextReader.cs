@@ -368,6 +368,8 @@ internal static partial class ReportTextReader
                     it.Used = true;
                     n.Used = true;
                     result.NotValues.Add($"\"{w} {n.Text}\" = {(DayWords.Contains(w) ? "tanggal" : "jam")}");
+                    if (DayWords.Contains(w) && n.Value is >= 1 and <= 31 && !n.FromWords)
+                        result.Periods.Add(new PeriodMention(PeriodKind.DayOfMonth, (int)n.Value.Value, null, $"{w} {n.Text}"));
                 }
             }
             else if (w is "hari" or "hr")

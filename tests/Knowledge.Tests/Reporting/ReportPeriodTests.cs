@@ -33,6 +33,20 @@ public sealed class ReportPeriodTests(ReportFixture fixture)
     }
 
     [Theory]
+    [InlineData("SP2D dibuat tgl 5 sebanyak 22", "2026-12-02T10:00:00+07:00", "2026-11")] // the 5th of this month is still ahead
+    [InlineData("tgl 25 kemarin SP2D dibuat 22", "2026-12-02T10:00:00+07:00", "2026-11")]
+    [InlineData("SP2D dibuat tgl 1 sebanyak 22", "2026-12-02T10:00:00+07:00", "2026-12")]
+    [InlineData("SP2D dibuat tgl 20 sebanyak 22", "2026-11-27T10:00:00+07:00", "2026-11")]
+    [InlineData("SP2D dibuat tgl 5 oktober sebanyak 22", "2026-12-02T10:00:00+07:00", "2026-10")]
+    public void A_day_of_the_month_alone_is_the_latest_such_day_that_has_come(string text, string now, string code)
+    {
+        var d = Read(text, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(d.Status == ReportStatus.Ok, $"{d.Status}: {d.Message}");
+        Assert.Equal(22, d.Value);
+        Assert.Equal(code, d.Periode.Code);
+    }
+
+    [Theory]
     [InlineData("SP2D TW III dibuat 22")]
     [InlineData("SP2D triwulan 3 dibuat 22")]
     [InlineData("SP2D tw-3 dibuat 22")]
