@@ -96,6 +96,7 @@ public static class Glossary
         ["lks"] = "lembaga kerja sama",
         ["umk"] = "upah minimum kabupaten",
         ["ump"] = "upah minimum",
+        ["umr"] = "upah minimum",
         ["k3"] = "keselamatan kesehatan kerja kecelakaan",
         ["ttg"] = "teknologi tepat guna",
         ["outsourcing"] = "penyedia jasa pekerja buruh",

@@ -44,6 +44,10 @@ public static class Situations
         ["pantau"] = "monitor monitoring",
         ["memantau"] = "memonitor monitoring",
         ["kecelakaan"] = "kecelakaan",
+        // Pay a company owes its workers is a matter of pengupahan (salary as such is out of scope, see SmallTalk).
+        ["thr"] = "upah",
+        ["gaji"] = "upah",
+        ["gajinya"] = "upah",
     };
 
     /// <summary>Several words for one situation, replaced by a single word of <see cref="Words"/> or of the glossary.</summary>

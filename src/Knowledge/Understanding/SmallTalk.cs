@@ -27,6 +27,9 @@ public static class SmallTalkDetector
          "wa", "whatsapp", "parkir", "wifi", "password", "kantin", "makan", "minum", "kopi", "absen", "absensi", "seragam",
          "presiden", "bupati", "pilkada", "bola", "film", "lagu", "resep", "harga", "cabai", "bensin", "sepeda", "ulang", "tahun"];
 
+    private static readonly HashSet<string> LabourWords =
+        ["perusahaan", "pengusaha", "majikan", "pekerja", "buruh", "karyawan", "umr", "umk", "ump", "phk", "pesangon", "outsourcing"];
+
     public static SmallTalk Of(ReadMessage message, Func<string, bool> isDocumentWord)
     {
         var typed = message.Typed.Select(w => w.Typed).ToList();
@@ -37,7 +40,8 @@ public static class SmallTalkDetector
             return SmallTalk.Thanks;
         if (typed.Contains("iki") && typed.All(AboutIkiWords.Contains) && typed.Any(w => w is "apa" or "artinya" or "arti" or "maksud" or "maksudnya" or "singkatan" or "kepanjangan" or "kepanjangannya" or "pengertian" or "what" or "dimaksud"))
             return SmallTalk.AboutIki;
-        if (typed.Any(w => OutOfScopeWords.Contains(w) && !isDocumentWord(w))) return SmallTalk.OutOfScope;
+        // "perusahaan ga bayar thr", "gaji di bawah umr": pay owed by an employer is a labour matter, not small talk.
+        if (typed.Any(w => OutOfScopeWords.Contains(w) && !isDocumentWord(w)) && !typed.Any(LabourWords.Contains)) return SmallTalk.OutOfScope;
         return SmallTalk.None;
     }
 }
