@@ -93,7 +93,7 @@ public sealed class QuestionInterpreter
         }
         var onlyAsking = message.Typed.All(w => Language.Glossary.AtasanWords.Contains(w.Text) || Language.Glossary.StopWords.Contains(w.Text)
                                                 || Language.Glossary.SiapaWords.Contains(w.Text) || Language.Glossary.LevelWords.Contains(w.Text)
-                                                || StructureFiller.Contains(w.Text));
+                                                || StructureFiller.Contains(w.Text) || !w.Text.Any(char.IsLetter));
         return onlyAsking ? new Interpretation(Intent.Atasan, [], false) : null;
     }
 

@@ -47,6 +47,8 @@ public class StructureQuestionTests
     [Theory]
     [InlineData("atasan saya siapa")]
     [InlineData("atasan kasi")]
+    [InlineData("atasan -1")]
+    [InlineData("atasan 😀😀")]
     public void Without_a_clear_jabatan_the_bot_asks_for_it(string question)
     {
         var (interpretation, answer) = Knowledge.Ask(question);
