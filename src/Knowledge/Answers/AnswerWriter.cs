@@ -70,8 +70,9 @@ public sealed class AnswerWriter(KnowledgeBase kb, StrukturOrganisasi struktur)
     /// <summary>Where a jabatan stands: its atasan and the jabatan directly under it, from the organisation tree.</summary>
     public Answer Kedudukan(Jabatan j, bool asksHolder = false)
     {
+        var atasan = struktur.AtasanOf(j.Nama);
         var text = new StringBuilder(Title($"Kedudukan {j.Nama}"));
-        text.Append(struktur.AtasanOf(j.Nama) is { } atasan ? $"Atasan langsung: {atasan}\n" : "Atasan langsung: tidak ada di dalam dinas (jabatan tertinggi)\n");
+        text.Append(atasan is not null ? $"Atasan langsung: {atasan}\n" : "Atasan langsung: tidak ada di dalam dinas (jabatan tertinggi)\n");
         var bawahan = struktur.BawahanOf(j.Nama);
         if (bawahan.Count > 0)
         {
@@ -81,7 +82,7 @@ public sealed class AnswerWriter(KnowledgeBase kb, StrukturOrganisasi struktur)
         else text.Append("Membawahi: tidak ada jabatan di bawahnya\n");
         if (asksHolder) text.Append("Nama pejabat tidak tercantum dalam dokumen IKI.\n");
         var choices = FollowUps(j, Intent.Atasan).ToList();
-        if (struktur.AtasanOf(j.Nama) is { } up) choices.Add(new Choice("Atasannya", $"atasan {up}"));
+        if (atasan is not null) choices.Add(new Choice("Atasannya", $"atasan {atasan}"));
         return new Answer(text.ToString().TrimEnd(), choices);
     }
 

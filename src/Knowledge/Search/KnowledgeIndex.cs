@@ -34,10 +34,6 @@ public sealed class KnowledgeIndex : IDisposable
     {
         Kb = kb;
         RawAnalyzer = new IkiAnalyzer(stem: false);
-        StemAnalyzer = new IkiAnalyzer(stem: true, RootsOf(kb, RawAnalyzer));
-        // One flush at commit (no intermediate segments to merge); only the stemmed field is searched.
-        var config = new IndexWriterConfig(IkiAnalyzer.Version, StemAnalyzer)
-            { Similarity = new BM25Similarity(), RAMBufferSizeMB = 512, UseCompoundFile = false };
         var texts = new Dictionary<string, List<int>>();
         foreach (var jabatan in kb.Jabatan)
             foreach (var passage in PassagesOf(jabatan))
@@ -45,6 +41,11 @@ public sealed class KnowledgeIndex : IDisposable
                 if (!texts.TryGetValue(passage.Text, out var holders)) texts[passage.Text] = holders = [];
                 holders.Add(passage.Id);
             }
+        CountWords();
+        StemAnalyzer = new IkiAnalyzer(stem: true, RootsOf(_wordFrequency.Keys));
+        // One flush at commit (no intermediate segments to merge); only the stemmed field is searched.
+        var config = new IndexWriterConfig(IkiAnalyzer.Version, StemAnalyzer)
+            { Similarity = new BM25Similarity(), RAMBufferSizeMB = 512, UseCompoundFile = false };
         var statistics = new PassageStatistics();
         using (var writer = new IndexWriter(_directory, config))
         {
@@ -65,7 +66,7 @@ public sealed class KnowledgeIndex : IDisposable
             var ids = leaf.AtomicReader.GetNumericDocValues(IdField);
             for (var d = 0; d < leaf.AtomicReader.MaxDoc; d++) _docToText[leaf.DocBase + d] = (int)ids.Get(d);
         }
-        CollectVocabulary();
+        CollectStems();
     }
 
     public KnowledgeBase Kb { get; }
@@ -101,11 +102,8 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>The roots the document attests, from each distinct word of its texts and names.</summary>
-    private static RootLexicon RootsOf(KnowledgeBase kb, Analyzer raw)
+    private static RootLexicon RootsOf(IEnumerable<string> words)
     {
-        var texts = kb.Jabatan.SelectMany(j => j.Tugas.Concat(j.Fungsi).Append(j.Nama)
-            .Concat(j.Indikator.SelectMany(r => r.Rincian.Append(r.Program).Append(r.Uraian)))).ToHashSet();
-        var words = texts.SelectMany(t => AnalyzedTerms.Of(raw, Isi, t)).ToHashSet();
         using var plain = new IkiAnalyzer(stem: true);
         return RootLexicon.Of(words, w => AnalyzedTerms.Of(plain, Isi, w).FirstOrDefault());
     }
@@ -136,8 +134,8 @@ public sealed class KnowledgeIndex : IDisposable
     private static readonly FieldType IsiType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
 
     // Word counts from the unstemmed analysis of every passage and name, in order of first use (the reader's typo
-    // correction breaks ties by that order); the stems are the stemmed field's terms.
-    private void CollectVocabulary()
+    // correction breaks ties by that order).
+    private void CountWords()
     {
         // Each distinct text counted once with how often it occurs: words still enter in order of first use.
         var occurrences = new Dictionary<string, int>();
@@ -146,6 +144,11 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var (text, count) in occurrences)
             foreach (var word in AnalyzedTerms.Of(RawAnalyzer, Isi, text))
                 _wordFrequency[word] = _wordFrequency.GetValueOrDefault(word) + count;
+    }
+
+    // The stems are the stemmed field's terms and the names' stems.
+    private void CollectStems()
+    {
         foreach (var leaf in _reader.Leaves)
         {
             var terms = leaf.AtomicReader.GetTerms(Isi)?.GetEnumerator();

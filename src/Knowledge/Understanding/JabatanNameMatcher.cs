@@ -40,11 +40,13 @@ public sealed class JabatanNameMatcher
             .GroupBy(w => w.Typed)
             .ToList();
         // "jamsos" is one unit's short form and also the start of JAMSOSTEK: each reading is scored, a name keeps its best.
+        var alsoPrefix = typed.Select(g => g.Key).Where(t => AliasGroups(t) is not null).ToDictionary(t => t, PrefixWord)
+            .Where(x => x.Value is not null).ToDictionary(x => x.Key, x => x.Value!);
         var best = new Dictionary<string, double>();
-        foreach (var prefixReading in typed.Any(g => AliasGroups(g.Key) is not null && PrefixWord(g.Key) is not null) ? [false, true] : new[] { false })
+        foreach (var prefixReading in alsoPrefix.Count > 0 ? [false, true] : new[] { false })
         {
             var groups = typed
-                .SelectMany(g => prefixReading && AliasGroups(g.Key) is not null && PrefixWord(g.Key) is { } whole ? [[whole]]
+                .SelectMany(g => prefixReading && alsoPrefix.TryGetValue(g.Key, out var whole) ? [[whole]]
                     : AliasGroups(g.Key) ?? [g.Select(w => ClosestNameWord(w.Text)).OfType<string>().Distinct().ToList()])
                 .Concat(joined.Aliases.SelectMany(a => AliasGroups(a)!))
                 .Where(g => g.Count > 0)
@@ -77,14 +79,16 @@ public sealed class JabatanNameMatcher
         }
     }
 
-    /// <summary>The one name word a typed short word begins ("jamsos" -> "jamsostek"), when it is not a word of the unit it stands for.</summary>
-    private string? PrefixWord(string typed)
+    /// <summary>The one name word a unit's short form also begins ("jamsos" -> "jamsostek"), when it is not a word of that unit.</summary>
+    private string? PrefixWord(string alias) =>
+        NameWordStarting(alias) is { } whole && !AliasGroups(alias)!.Any(g => g.Contains(whole)) ? whole : null;
+
+    /// <summary>"keu", "kepeg", "jamsos": the one name word a typed start stands for, if exactly one begins with it.</summary>
+    private string? NameWordStarting(string word)
     {
-        if (typed.Length < 4 || Glossary.StopWords.Contains(typed)) return null;
-        var starts = _weight.Keys.Where(k => k.Length > typed.Length + 1 && k.StartsWith(typed, StringComparison.Ordinal)).Take(2).ToList();
-        if (starts.Count != 1) return null;
-        var unitWords = AliasGroups(typed)?.SelectMany(g => g) ?? [];
-        return unitWords.Contains(starts[0]) ? null : starts[0];
+        if (word.Length < 4 || Glossary.StopWords.Contains(word)) return null;
+        var starts = _weight.Keys.Where(k => k.Length > word.Length + 1 && k.StartsWith(word, StringComparison.Ordinal)).Take(2).ToList();
+        return starts.Count == 1 ? starts[0] : null;
     }
 
     private const double LevelFloor = 0.4;
@@ -132,12 +136,7 @@ public sealed class JabatanNameMatcher
     private string? ClosestNameWord(string word)
     {
         if (_weight.ContainsKey(word)) return word;
-        // "keu", "kepeg", "prod": the start of exactly one name word stands for it.
-        if (word.Length >= 4 && !Glossary.StopWords.Contains(word))
-        {
-            var starts = _weight.Keys.Where(k => k.Length > word.Length + 1 && k.StartsWith(word)).Take(2).ToList();
-            if (starts.Count == 1) return starts[0];
-        }
+        if (NameWordStarting(word) is { } whole) return whole;
         var allowed = EditDistance.Allowed(word.Length);
         if (allowed == 0) return null;
         return _weight.Keys

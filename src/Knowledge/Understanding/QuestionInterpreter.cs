@@ -59,7 +59,7 @@ public sealed class QuestionInterpreter
         if (asked is null && IntentDetector.AsksStructure(message) && Structure(message, names) is { } structure) return structure;
         // "siapa kepala dinas": nothing but a question word and a name asks who holds it.
         if (asked is null && clear && IntentDetector.AsksWho(message) && OnlyNames(message, best!.Nama)
-            && names.Count(n => n.Score >= best.Score - Margin) == 1)
+            && Close(names).Count == 1)
             return new Interpretation(Intent.Atasan, [best], false) { AsksHolder = true };
 
         if (IntentDetector.AsksWhoseDuty(message) || IntentDetector.AsksWho(message) && !(asked is not null && clear))
@@ -68,7 +68,7 @@ public sealed class QuestionInterpreter
         if (best is not null && best.Score >= SomeName)
         {
             var intent = asked ?? Intent.Tugas;
-            var close = names.TakeWhile(n => n.Score >= best.Score - Margin).Take(MaxChoices).ToList();
+            var close = Close(names);
             if (clear && close.Count == 1) return new Interpretation(intent, [best], false);
             var choices = names.TakeWhile(n => n.Score >= best.Score - 1.5 * Margin && n.Score >= SomeName).Take(MaxChoices).ToList();
             return new Interpretation(intent, choices, NeedsChoice: true);
@@ -87,7 +87,7 @@ public sealed class QuestionInterpreter
         var best = names.FirstOrDefault();
         if (best is not null && best.Score >= SomeName)
         {
-            var close = names.TakeWhile(n => n.Score >= best.Score - Margin).Take(MaxChoices).ToList();
+            var close = Close(names);
             if (best.Score >= ClearName && close.Count == 1) return new Interpretation(Intent.Atasan, [best], false);
             return new Interpretation(Intent.Atasan, close, NeedsChoice: true);
         }
@@ -115,6 +115,10 @@ public sealed class QuestionInterpreter
     private static readonly HashSet<string> HolderFiller =
         ["yang", "yg", "sih", "ya", "dong", "itu", "ini", "nih", "kah", "pak", "bu", "bapak", "ibu", "sekarang", "skrg", "saat",
          "kini", "dinas", "disnaker", "di", "nama", "namanya", "pejabat", "pejabatnya", "menjabat", "jabat", "adalah", "orangnya"];
+
+    /// <summary>The names within <see cref="Margin"/> of the best: one is a clear answer, several a question back.</summary>
+    private static List<RankedJabatan> Close(IReadOnlyList<RankedJabatan> names) =>
+        names.TakeWhile(n => n.Score >= names[0].Score - Margin).Take(MaxChoices).ToList();
 
     private bool MostlyKnownTopic(ReadMessage message)
     {

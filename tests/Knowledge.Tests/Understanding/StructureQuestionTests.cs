@@ -71,11 +71,6 @@ public class StructureQuestionTests
         var (interpretation, _) = Knowledge.Ask("siapa yg urus pengaduan pekerja di phk");
         Assert.Equal("SEKSI PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL", interpretation.Jabatan[0].Nama);
     }
-}
-
-public class StructureQuestionBackTests
-{
-    private static readonly IkiKnowledge Knowledge = IkiKnowledge.LoadBundled();
 
     [Fact]
     public void An_unclear_name_is_asked_back_and_each_choice_answers_the_atasan_question()
